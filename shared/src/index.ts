@@ -1,0 +1,3 @@
+export * from "./agreement/types";
+export * from "./transcript/parse";
+export * from "./transcript/ydoc";
