@@ -1,3 +1,6 @@
 export * from "./agreement/types";
 export * from "./transcript/parse";
 export * from "./transcript/ydoc";
+export * from "./project/roles";
+export * from "./collab/documentName";
+export * from "./collab/closeEvents";

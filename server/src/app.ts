@@ -1,0 +1,85 @@
+// The HTTP application: /api (JSON, validated, documented at /api/openapi.json) and the
+// built client. Middleware order is the policy: limit the body, identify the caller,
+// refuse cross-site writes, then route.
+import fs from "node:fs";
+import path from "node:path";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { MAX_UPLOAD_BYTES } from "@concord/shared";
+import type { AppDeps, AppEnv } from "./env";
+import { ApiError, errors } from "./errors";
+import { identify } from "./middleware/identify";
+import { csrf } from "./middleware/csrf";
+import { authRoutes } from "./routes/auth";
+import { tokenRoutes } from "./routes/tokens";
+import { projectRoutes } from "./routes/projects";
+import { invitationRoutes } from "./routes/invitations";
+import { documentRoutes } from "./routes/documents";
+
+export interface AppOptions {
+  /** Directory of the built client to serve at `/`; omitted in API-only tests. */
+  clientDir?: string;
+}
+
+function apiApp(deps: AppDeps) {
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const first = result.error.issues[0];
+        const where = first?.path.length ? `${first.path.join(".")}: ` : "";
+        throw errors.validation(`${where}${first?.message ?? "Invalid request."}`, result.error.issues);
+      }
+    },
+  });
+  api.use(
+    bodyLimit({
+      maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
+      onError: () => {
+        throw errors.tooLarge(`Requests may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+      },
+    }),
+  );
+  api.use(async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  api.use(identify());
+  api.use(csrf());
+  api.route("/", authRoutes);
+  api.route("/", tokenRoutes);
+  api.route("/", projectRoutes);
+  api.route("/", invitationRoutes);
+  api.route("/", documentRoutes);
+  api.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Concord API", version: "0.1.0", description: "Real-time co-production workspace for qualitative research." },
+  });
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  api.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "concord_session" });
+  api.notFound(() => {
+    throw new ApiError(404, "not_found", "No such API route.");
+  });
+  return api;
+}
+
+export function createApp(deps: AppDeps, options: AppOptions = {}) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.route("/api", apiApp(deps));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      return c.json({ error: { code: error.code, message: error.message, details: error.details } }, error.status);
+    }
+    console.error("Unhandled error on", c.req.method, c.req.path, error);
+    return c.json({ error: { code: "internal", message: "Something went wrong on the server." } }, 500);
+  });
+  const clientDir = options.clientDir;
+  if (clientDir && fs.existsSync(path.join(clientDir, "index.html"))) {
+    const root = path.relative(process.cwd(), clientDir) || ".";
+    app.use("/*", serveStatic({ root }));
+    // Client-side routes (/projects/…, /invite/…) all load the single page.
+    const index = fs.readFileSync(path.join(clientDir, "index.html"), "utf8");
+    app.get("*", (c) => c.html(index));
+  }
+  return app;
+}

@@ -1,0 +1,43 @@
+// Decides, once per document connection and before any document is loaded, whether the
+// caller may open it. Refusing here (not in onLoadDocument) matters: Hocuspocus 4.6–4.7
+// leaks a document and its timer for every connection refused while loading (issue 1156).
+import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
+import { CLOSE, can, parseDocumentName } from "@concord/shared";
+import { isSameOrigin, readCookie, SESSION_COOKIE, userForCredential, type User } from "../auth/identify";
+import { roleIn } from "../policies";
+import type { Store } from "../store/store";
+import type { ConnectionContext } from "./context";
+
+/** The token a browser sends to say "use my session cookie". */
+export const SESSION_TOKEN = "session";
+
+export class AuthExtension implements Extension {
+  extensionName = "Auth";
+
+  constructor(private readonly store: Store) {}
+
+  private async identify(token: string, headers: Headers): Promise<User | null> {
+    if (token !== SESSION_TOKEN) return userForCredential(this.store.db, { kind: "token", secret: token });
+    // A cookie travels with any page's WebSocket, so only our own pages may use it.
+    if (!isSameOrigin(headers)) throw CLOSE.badOrigin;
+    const cookie = readCookie(headers.get("cookie"), SESSION_COOKIE);
+    return cookie ? userForCredential(this.store.db, { kind: "session", secret: cookie }) : null;
+  }
+
+  async onAuthenticate(data: onAuthenticatePayload): Promise<ConnectionContext> {
+    const user = await this.identify(data.token, data.requestHeaders);
+    if (!user) throw CLOSE.notSignedIn;
+    const address = parseDocumentName(data.documentName);
+    const document = address
+      ? await this.store.db
+          .selectFrom("documents")
+          .select(["id", "project_id"])
+          .where("id", "=", address.documentId)
+          .executeTakeFirst()
+      : undefined;
+    const role = document ? await roleIn(this.store.db, document.project_id, user.id) : null;
+    if (!document || !role) throw CLOSE.noSuchDocument;
+    if (!can(role, "document.edit")) data.connectionConfig.readOnly = true;
+    return { user, role, documentId: document.id, projectId: document.project_id };
+  }
+}

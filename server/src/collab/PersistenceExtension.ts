@@ -1,0 +1,73 @@
+// Makes every acknowledged change durable. Hocuspocus acknowledges an update (SyncStatus)
+// right after applying it, and awaits `beforeSync` before applying, so the update is
+// validated and committed to the log here, first. Its debounced onStoreDocument only
+// triggers compaction; it is never the thing that makes a change safe.
+import * as Y from "yjs";
+import type {
+  Extension,
+  afterUnloadDocumentPayload,
+  beforeSyncPayload,
+  onLoadDocumentPayload,
+  onStoreDocumentPayload,
+} from "@hocuspocus/server";
+import { CLOSE } from "@concord/shared";
+import type { Store } from "../store/store";
+
+// y-protocols message types carrying document changes.
+const SYNC_STEP_2 = 1;
+const UPDATE = 2;
+
+/** Below this many logged updates, a debounced store does not bother compacting. */
+const COMPACT_THRESHOLD = 50;
+
+/** Whether an update changes nothing (e.g. the empty SyncStep2 every client sends on connect). */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update);
+  return structs.length === 0 && ds.clients.size === 0;
+}
+
+export class PersistenceExtension implements Extension {
+  extensionName = "Persistence";
+
+  constructor(private readonly store: Store) {}
+
+  async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
+    const stored = await this.store.documents.loadDoc(documentName);
+    Y.applyUpdate(document, Y.encodeStateAsUpdate(stored));
+    stored.destroy();
+  }
+
+  async beforeSync({ type, payload, connection, documentName }: beforeSyncPayload): Promise<void> {
+    if ((type !== SYNC_STEP_2 && type !== UPDATE) || connection.readOnly) return;
+    let empty: boolean;
+    try {
+      empty = isEmptyUpdate(payload);
+    } catch {
+      throw CLOSE.invalidUpdate;
+    }
+    if (empty) return;
+    try {
+      await this.store.documents.append(documentName, payload);
+    } catch (error) {
+      console.error(`Could not log an update of ${documentName}:`, error);
+      throw CLOSE.storageFailed;
+    }
+  }
+
+  async onStoreDocument({ documentName }: onStoreDocumentPayload): Promise<void> {
+    await this.store.db
+      .updateTable("documents")
+      .set({ updated_at: new Date().toISOString() })
+      .where("id", "=", documentName)
+      .execute();
+    if (this.store.documents.loggedUpdates(documentName) >= COMPACT_THRESHOLD) {
+      await this.store.documents.compact(documentName);
+    }
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    await this.store.documents.compact(documentName).catch((error) => {
+      console.error(`Compaction of ${documentName} failed (the update log is intact):`, error);
+    });
+  }
+}

@@ -1,0 +1,62 @@
+// Creating a transcript: text (pasted, or read from a .txt/.docx upload) → speaker turns →
+// the initial Yjs state, stored together with the document row.
+import { randomUUID } from "node:crypto";
+import * as Y from "yjs";
+import mammoth from "mammoth";
+import { MAX_TRANSCRIPT_CHARS, parseTranscript, writeTranscript } from "@concord/shared";
+import { errors } from "../errors";
+import type { Store } from "../store/store";
+
+export async function createTranscript(
+  store: Store,
+  input: { projectId: string; title: string; text: string; createdBy: string },
+) {
+  if (input.text.length > MAX_TRANSCRIPT_CHARS) {
+    throw errors.tooLarge(`A transcript may hold at most ${MAX_TRANSCRIPT_CHARS.toLocaleString("en")} characters.`);
+  }
+  const doc = new Y.Doc();
+  writeTranscript(doc, parseTranscript(input.text));
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  const now = new Date().toISOString();
+  const row = {
+    id: randomUUID(),
+    project_id: input.projectId,
+    title: input.title.trim(),
+    kind: "transcript" as const,
+    created_by: input.createdBy,
+    created_at: now,
+    updated_at: now,
+  };
+  await store.db.transaction().execute(async (trx) => {
+    await trx.insertInto("documents").values(row).execute();
+    await trx.insertInto("doc_snapshots").values({ document_id: row.id, state, last_seq: 0, updated_at: now }).execute();
+  });
+  return row;
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** Reads the text of an uploaded .txt or .docx file; anything else is refused with 415. */
+export async function textFromUpload(name: string, bytes: Uint8Array): Promise<string> {
+  const lower = name.toLowerCase();
+  const isZip = ZIP_MAGIC.every((b, i) => bytes[i] === b);
+  if (lower.endsWith(".docx")) {
+    if (!isZip) throw errors.unsupportedMedia("This .docx file is damaged or is not a Word document.");
+    try {
+      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+      return value;
+    } catch {
+      throw errors.unsupportedMedia("This .docx file could not be read. Save it again from Word and retry.");
+    }
+  }
+  if (lower.endsWith(".txt") || !lower.includes(".")) {
+    if (bytes.includes(0)) throw errors.unsupportedMedia("This file is not plain text.");
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+    } catch {
+      throw errors.unsupportedMedia("This file is not UTF-8 text. Save it as UTF-8 (or as .docx) and retry.");
+    }
+  }
+  throw errors.unsupportedMedia("Upload a plain-text (.txt) or Word (.docx) file.");
+}

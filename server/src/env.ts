@@ -1,0 +1,19 @@
+// Types shared by the HTTP app's middleware and routes.
+import type { Hocuspocus } from "@hocuspocus/server";
+import type { User } from "./auth/identify";
+import type { Store } from "./store/store";
+
+export interface AppDeps {
+  store: Store;
+  /** The collaboration server, so routes can close connections or read live documents. */
+  hocuspocus?: Hocuspocus;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    user: User | null;
+    /** How the user was identified: by the browser's session cookie or by an API token. */
+    credential: "session" | "token" | null;
+  };
+}

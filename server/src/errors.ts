@@ -1,0 +1,28 @@
+// One error vocabulary: each error has a stable code for scripts and a message for people.
+// Routes throw these; the single onError handler in app.ts turns them into JSON.
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+export class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(status, { message });
+  }
+}
+
+export const errors = {
+  validation: (message: string, details?: unknown) => new ApiError(400, "validation_failed", message, details),
+  unauthenticated: () => new ApiError(401, "unauthenticated", "Sign in to continue."),
+  badCredentials: () => new ApiError(401, "bad_credentials", "That email and password do not match an account."),
+  forbidden: (message = "Your role in this project does not allow this.") => new ApiError(403, "forbidden", message),
+  csrf: () => new ApiError(403, "cross_site_request", "This request did not come from Concord's own page."),
+  notFound: (what: string) => new ApiError(404, "not_found", `${what} was not found, or you are not a member of its project.`),
+  conflict: (message: string) => new ApiError(409, "conflict", message),
+  gone: (message: string) => new ApiError(410, "gone", message),
+  tooLarge: (message: string) => new ApiError(413, "too_large", message),
+  unsupportedMedia: (message: string) => new ApiError(415, "unsupported_media_type", message),
+};

@@ -1,0 +1,25 @@
+// Entry point: `node --import tsx server/src/main.ts` (what `pnpm start` runs).
+import { configFromEnv } from "./config";
+import { seedDemo } from "./demo/seed";
+import { startServer } from "./server";
+
+const config = configFromEnv();
+const server = await startServer(config);
+const demo = config.seedDemo ? await seedDemo(server.store) : null;
+
+console.log(`Concord listening on ${server.url}`);
+if (demo) {
+  console.log(`Demo project "${demo.projectTitle}" — sign in with password "${demo.password}" as:`);
+  for (const account of demo.accounts) console.log(`  ${account.email.padEnd(26)} ${account.name} (${account.role})`);
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} received: saving and closing…`);
+  await server.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

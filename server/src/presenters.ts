@@ -1,0 +1,26 @@
+// What leaves the server: each presenter whitelists the fields a client may see.
+import type { Role } from "@concord/shared";
+import type { DocumentsTable, ProjectsTable, UsersTable } from "./store/schema";
+
+export function presentUser(user: Pick<UsersTable, "id" | "email" | "name">) {
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+export function presentProject(project: Pick<ProjectsTable, "id" | "title" | "created_at">, role: Role) {
+  return { id: project.id, title: project.title, role, createdAt: project.created_at };
+}
+
+export function presentMember(member: { user_id: string; name: string; email: string; role: Role }) {
+  return { userId: member.user_id, name: member.name, email: member.email, role: member.role };
+}
+
+export function presentDocument(document: DocumentsTable) {
+  return {
+    id: document.id,
+    projectId: document.project_id,
+    title: document.title,
+    kind: document.kind,
+    createdAt: document.created_at,
+    updatedAt: document.updated_at,
+  };
+}

@@ -1,0 +1,85 @@
+// Projects and their members.
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { addMember, createProject, listMembers } from "../commands/projects";
+import type { AppEnv } from "../env";
+import { authorizeProject, requireUser } from "../policies";
+import { presentMember, presentProject } from "../presenters";
+import { IdParam, MemberSchema, ProjectSchema, RoleSchema, errorResponses, json } from "./schemas";
+
+const ProjectDetail = ProjectSchema.extend({ members: z.array(MemberSchema) }).openapi("ProjectDetail");
+
+export const projectRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/projects",
+      tags: ["projects"],
+      summary: "Projects you are a member of, with your role",
+      responses: { 200: json(z.object({ projects: z.array(ProjectSchema) }), "Your projects"), ...errorResponses(401) },
+    }),
+    async (c) => {
+      const user = requireUser(c.var.user);
+      const rows = await c.var.deps.store.db
+        .selectFrom("projects")
+        .innerJoin("memberships", "memberships.project_id", "projects.id")
+        .select(["projects.id", "projects.title", "projects.created_at", "memberships.role"])
+        .where("memberships.user_id", "=", user.id)
+        .orderBy("projects.created_at", "desc")
+        .execute();
+      return c.json({ projects: rows.map((r) => presentProject(r, r.role)) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/projects",
+      tags: ["projects"],
+      summary: "Create a project; you become its lead",
+      request: { body: { content: { "application/json": { schema: z.object({ title: z.string().trim().min(1).max(200) }) } }, required: true } },
+      responses: { 201: json(ProjectSchema, "The new project"), ...errorResponses(400, 401) },
+    }),
+    async (c) => {
+      const user = requireUser(c.var.user);
+      const project = await createProject(c.var.deps.store.db, c.req.valid("json").title, user.id);
+      return c.json(presentProject(project, "lead"), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/projects/{projectId}",
+      tags: ["projects"],
+      summary: "A project with its members",
+      request: { params: IdParam("projectId") },
+      responses: { 200: json(ProjectDetail, "The project"), ...errorResponses(401, 404) },
+    }),
+    async (c) => {
+      const user = requireUser(c.var.user);
+      const { projectId } = c.req.valid("param") as { projectId: string };
+      const db = c.var.deps.store.db;
+      const role = await authorizeProject(db, projectId, user, "project.read");
+      const project = await db.selectFrom("projects").selectAll().where("id", "=", projectId).executeTakeFirstOrThrow();
+      const members = await listMembers(db, projectId);
+      return c.json({ ...presentProject(project, role), members: members.map(presentMember) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/projects/{projectId}/members",
+      tags: ["projects"],
+      summary: "Add an existing account to the project in a role (lead only)",
+      request: {
+        params: IdParam("projectId"),
+        body: { content: { "application/json": { schema: z.object({ email: z.email(), role: RoleSchema }) } }, required: true },
+      },
+      responses: { 201: json(MemberSchema, "The new member"), ...errorResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const user = requireUser(c.var.user);
+      const { projectId } = c.req.valid("param") as { projectId: string };
+      const { email, role } = c.req.valid("json");
+      await authorizeProject(c.var.deps.store.db, projectId, user, "project.manageMembers");
+      return c.json(presentMember(await addMember(c.var.deps.store.db, projectId, email, role)), 201);
+    },
+  );

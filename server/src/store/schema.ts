@@ -1,0 +1,94 @@
+// Table shapes, shared by every storage backend through Kysely. Times are ISO strings
+// and binary columns are Uint8Array so the same queries run on SQLite and PostgreSQL.
+import type { Generated } from "kysely";
+import type { Role } from "@concord/shared";
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+}
+
+export interface ProjectsTable {
+  id: string;
+  title: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface MembershipsTable {
+  project_id: string;
+  user_id: string;
+  role: Role;
+  created_at: string;
+}
+
+export interface InvitationsTable {
+  token_hash: string;
+  project_id: string;
+  role: Role;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface DocumentsTable {
+  id: string;
+  project_id: string;
+  title: string;
+  kind: "transcript";
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The compacted state of a document: every logged update up to `last_seq` merged. */
+export interface DocSnapshotsTable {
+  document_id: string;
+  state: Uint8Array;
+  last_seq: number;
+  updated_at: string;
+}
+
+/** Append-only log of Yjs updates, written before the server acknowledges them. */
+export interface DocUpdatesTable {
+  seq: Generated<number>;
+  document_id: string;
+  data: Uint8Array;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface DatabaseSchema {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  projects: ProjectsTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
+  documents: DocumentsTable;
+  doc_snapshots: DocSnapshotsTable;
+  doc_updates: DocUpdatesTable;
+  settings: SettingsTable;
+}

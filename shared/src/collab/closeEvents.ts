@@ -1,0 +1,22 @@
+// Why the server refuses or closes a document connection. Hocuspocus sends `reason` to
+// the provider (onAuthenticationFailed), so these sentences are what the person sees.
+
+export interface CloseEvent {
+  code: number;
+  reason: string;
+}
+
+export const CLOSE = {
+  notSignedIn: { code: 4401, reason: "Not signed in: sign in again to open this document." },
+  noSuchDocument: { code: 4404, reason: "This document does not exist or you are not a member of its project." },
+  badOrigin: { code: 4403, reason: "Connection refused: it did not come from Concord's own page." },
+  invalidUpdate: { code: 4400, reason: "The change could not be read and was not saved." },
+  storageFailed: { code: 4500, reason: "The server could not save the change; please reconnect." },
+} as const satisfies Record<string, CloseEvent>;
+
+/** The largest WebSocket message the server accepts; larger ones close the socket (code 1009). */
+export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+/** The largest transcript text accepted when creating a document. */
+export const MAX_TRANSCRIPT_CHARS = 2_000_000;
+/** The largest file accepted for upload. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;

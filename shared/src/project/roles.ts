@@ -1,0 +1,35 @@
+// Project roles and what each may do. The server enforces these on every route and every
+// document connection; the client uses the same table only to hide controls a role can't use.
+
+export const ROLES = ["lead", "supervisor", "consultant", "rater", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Permission =
+  | "project.read"
+  | "project.manageMembers"
+  | "document.create"
+  | "document.edit";
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  lead: ["project.read", "project.manageMembers", "document.create", "document.edit"],
+  supervisor: ["project.read", "document.create", "document.edit"],
+  // The consultant has an equal voice: they edit and comment like a supervisor, but
+  // importing sources stays with the lead and supervisors.
+  consultant: ["project.read", "document.edit"],
+  rater: ["project.read", "document.edit"],
+  viewer: ["project.read"],
+};
+
+/** Whether a member with `role` may do `permission`. */
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
+
+/** Plain-language names for the interface. */
+export const ROLE_LABELS: Record<Role, string> = {
+  lead: "Lead researcher",
+  supervisor: "Supervisor",
+  consultant: "Service-user consultant",
+  rater: "Second rater",
+  viewer: "Viewer",
+};
