@@ -8,7 +8,11 @@ import { bodyLimit } from "hono/body-limit";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { MAX_UPLOAD_BYTES } from "@concord/shared";
 import type { AppDeps, AppEnv } from "./env";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ApiError, errors } from "./errors";
+
+const STATUS_CODES: Record<number, string> = { 400: "bad_request", 413: "too_large", 415: "unsupported_media_type" };
 import { identify } from "./middleware/identify";
 import { csrf } from "./middleware/csrf";
 import { authRoutes } from "./routes/auth";
@@ -69,6 +73,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.onError((error, c) => {
     if (error instanceof ApiError) {
       return c.json({ error: { code: error.code, message: error.message, details: error.details } }, error.status);
+    }
+    if (error instanceof HTTPException) {
+      // Raised by Hono itself (malformed JSON, wrong content type…): keep its status and words.
+      const status = error.status as ContentfulStatusCode;
+      return c.json({ error: { code: STATUS_CODES[status] ?? "http_error", message: error.message } }, status);
     }
     console.error("Unhandled error on", c.req.method, c.req.path, error);
     return c.json({ error: { code: "internal", message: "Something went wrong on the server." } }, 500);

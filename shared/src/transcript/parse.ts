@@ -10,7 +10,8 @@ export type TranscriptBlock =
 // A label is short (at most four words), starts with a letter or digit, and holds no
 // sentence punctuation, so "Note: the recorder stopped." in the middle of a turn is a
 // label only when it stands at the start of a line like any other.
-const TURN_LINE = /^\s*([\p{L}\p{N}][\p{L}\p{N}.'’\- ]{0,39}?)\s*:\s*(.*)$/u;
+// A colon directly followed by a digit is a clock time ("10:30"), not a label's colon.
+const TURN_LINE = /^\s*([\p{L}\p{N}][\p{L}\p{N}.'’\- ]{0,39}?)\s*:(?!\d)\s*(.*)$/u;
 const MAX_LABEL_WORDS = 4;
 
 /** Returns the speaker label and the rest of the line, or null when the line opens no turn. */
@@ -19,8 +20,6 @@ export function matchTurnLine(line: string): { speaker: string; rest: string } |
   if (!match) return null;
   const speaker = match[1]!.trim();
   if (speaker.split(/\s+/).length > MAX_LABEL_WORDS) return null;
-  // A clock time such as "10:30" is not a speaker.
-  if (/^\d+$/.test(speaker) && /^\d/.test(match[2]!)) return null;
   return { speaker, rest: match[2]!.trim() };
 }
 
