@@ -61,15 +61,15 @@ function apiApp(deps: AppDeps) {
   });
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   api.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "concord_session" });
-  api.notFound(() => {
-    throw new ApiError(404, "not_found", "No such API route.");
-  });
   return api;
 }
 
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>();
   app.route("/api", apiApp(deps));
+  app.all("/api/*", () => {
+    throw new ApiError(404, "not_found", "No such API route.");
+  });
   app.onError((error, c) => {
     if (error instanceof ApiError) {
       return c.json({ error: { code: error.code, message: error.message, details: error.details } }, error.status);

@@ -49,6 +49,47 @@ export async function addMember(db: Kysely<DatabaseSchema>, projectId: string, e
   return { user_id: user.id, name: user.name, email: user.email, role };
 }
 
+async function leadCount(db: Kysely<DatabaseSchema>, projectId: string): Promise<number> {
+  const row = await db
+    .selectFrom("memberships")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("project_id", "=", projectId)
+    .where("role", "=", "lead")
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function currentRole(db: Kysely<DatabaseSchema>, projectId: string, userId: string): Promise<Role> {
+  const row = await db
+    .selectFrom("memberships")
+    .select("role")
+    .where("project_id", "=", projectId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  if (!row) throw errors.notFound("That member");
+  return row.role;
+}
+
+/** Changes a member's role; a project always keeps at least one lead. */
+export async function changeRole(db: Kysely<DatabaseSchema>, projectId: string, userId: string, role: Role) {
+  const before = await currentRole(db, projectId, userId);
+  if (before === "lead" && role !== "lead" && (await leadCount(db, projectId)) === 1) {
+    throw errors.conflict("A project needs a lead researcher: make someone else lead first.");
+  }
+  await db.updateTable("memberships").set({ role }).where("project_id", "=", projectId).where("user_id", "=", userId).execute();
+  const members = await listMembers(db, projectId);
+  return members.find((m) => m.user_id === userId)!;
+}
+
+/** Removes a member from a project; the last lead cannot be removed. */
+export async function removeMember(db: Kysely<DatabaseSchema>, projectId: string, userId: string): Promise<void> {
+  const role = await currentRole(db, projectId, userId);
+  if (role === "lead" && (await leadCount(db, projectId)) === 1) {
+    throw errors.conflict("A project needs a lead researcher: make someone else lead first.");
+  }
+  await db.deleteFrom("memberships").where("project_id", "=", projectId).where("user_id", "=", userId).execute();
+}
+
 /** Creates an invitation link secret for a role; anyone signed in who opens it joins. */
 export async function createInvitation(db: Kysely<DatabaseSchema>, projectId: string, role: Role, creatorId: string) {
   const token = newSecret();

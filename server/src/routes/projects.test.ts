@@ -88,3 +88,33 @@ describe("projects, members and invitations", () => {
     }
   });
 });
+
+describe("unknown routes", () => {
+  it("answers an unknown API path with a JSON 404, not the web page", async () => {
+    const response = await t.call("GET", "/api/no-such-thing");
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: "not_found" } });
+  });
+});
+
+describe("changing and removing members", () => {
+  it("lets the lead change a role and remove a member, who then loses access", async () => {
+    const lead = await t.signUp("Lead");
+    const rater = await t.signUp("Rater");
+    const project = await projectOf(lead);
+    await t.call("POST", `/api/projects/${project.id}/members`, { email: rater.email, role: "rater" }, lead.cookie);
+    const changed = await t.call("PATCH", `/api/projects/${project.id}/members/${rater.id}`, { role: "viewer" }, lead.cookie);
+    expect(await changed.json()).toMatchObject({ userId: rater.id, role: "viewer" });
+    const selfPromote = await t.call("PATCH", `/api/projects/${project.id}/members/${rater.id}`, { role: "lead" }, rater.cookie);
+    expect(selfPromote.status).toBe(403);
+    expect((await t.call("DELETE", `/api/projects/${project.id}/members/${rater.id}`, undefined, lead.cookie)).status).toBe(204);
+    expect((await t.call("GET", `/api/projects/${project.id}`, undefined, rater.cookie)).status).toBe(404);
+  });
+
+  it("never leaves a project without a lead", async () => {
+    const lead = await t.signUp("Lead");
+    const project = await projectOf(lead);
+    expect((await t.call("PATCH", `/api/projects/${project.id}/members/${lead.id}`, { role: "viewer" }, lead.cookie)).status).toBe(409);
+    expect((await t.call("DELETE", `/api/projects/${project.id}/members/${lead.id}`, undefined, lead.cookie)).status).toBe(409);
+  });
+});

@@ -1,6 +1,7 @@
 // Projects and their members.
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { addMember, createProject, listMembers } from "../commands/projects";
+import { addMember, changeRole, createProject, listMembers, removeMember } from "../commands/projects";
+import { closeConnectionsOf } from "../collab/access";
 import type { AppEnv } from "../env";
 import { authorizeProject, requireUser } from "../policies";
 import { presentMember, presentProject } from "../presenters";
@@ -81,5 +82,44 @@ export const projectRoutes = new OpenAPIHono<AppEnv>()
       const { email, role } = c.req.valid("json");
       await authorizeProject(c.var.deps.store.db, projectId, user, "project.manageMembers");
       return c.json(presentMember(await addMember(c.var.deps.store.db, projectId, email, role)), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/projects/{projectId}/members/{userId}",
+      tags: ["projects"],
+      summary: "Change a member's role (lead only); their open documents reconnect with the new role",
+      request: {
+        params: IdParam("projectId").merge(IdParam("userId")),
+        body: { content: { "application/json": { schema: z.object({ role: RoleSchema }) } }, required: true },
+      },
+      responses: { 200: json(MemberSchema, "The member"), ...errorResponses(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const user = requireUser(c.var.user);
+      const { projectId, userId } = c.req.valid("param") as { projectId: string; userId: string };
+      await authorizeProject(c.var.deps.store.db, projectId, user, "project.manageMembers");
+      const member = await changeRole(c.var.deps.store.db, projectId, userId, c.req.valid("json").role);
+      closeConnectionsOf(c.var.deps.hocuspocus, projectId, userId);
+      return c.json(presentMember(member), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/projects/{projectId}/members/{userId}",
+      tags: ["projects"],
+      summary: "Remove a member (lead only); their open documents are closed at once",
+      request: { params: IdParam("projectId").merge(IdParam("userId")) },
+      responses: { 204: { description: "Removed" }, ...errorResponses(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const user = requireUser(c.var.user);
+      const { projectId, userId } = c.req.valid("param") as { projectId: string; userId: string };
+      await authorizeProject(c.var.deps.store.db, projectId, user, "project.manageMembers");
+      await removeMember(c.var.deps.store.db, projectId, userId);
+      closeConnectionsOf(c.var.deps.hocuspocus, projectId, userId);
+      return c.body(null, 204);
     },
   );
