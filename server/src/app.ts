@@ -50,7 +50,7 @@ function apiApp(deps: AppDeps) {
   });
   api.use(identify());
   api.use(csrf());
-  api.route("/", authRoutes);
+  api.route("/", authRoutes());
   api.route("/", tokenRoutes);
   api.route("/", projectRoutes);
   api.route("/", invitationRoutes);

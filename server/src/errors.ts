@@ -24,5 +24,7 @@ export const errors = {
   conflict: (message: string) => new ApiError(409, "conflict", message),
   gone: (message: string) => new ApiError(410, "gone", message),
   tooLarge: (message: string) => new ApiError(413, "too_large", message),
+  tooManyAttempts: (seconds: number) =>
+    new ApiError(429, "too_many_attempts", `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minutes.`),
   unsupportedMedia: (message: string) => new ApiError(415, "unsupported_media_type", message),
 };

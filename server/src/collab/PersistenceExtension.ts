@@ -26,10 +26,24 @@ function isEmptyUpdate(update: Uint8Array): boolean {
   return structs.length === 0 && ds.clients.size === 0;
 }
 
+/**
+ * `CONCORD_DURABILITY=off` skips the update log, FOR BENCHMARKING ONLY (`pnpm bench:sync`
+ * measures what the durable write path costs): changes are acknowledged without being
+ * stored, so every edit made while it is off is lost when the document unloads.
+ */
+export function durabilityFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.CONCORD_DURABILITY !== "off";
+}
+
 export class PersistenceExtension implements Extension {
   extensionName = "Persistence";
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly durable = durabilityFromEnv(),
+  ) {
+    if (!durable) console.warn("CONCORD_DURABILITY=off: edits are NOT saved. Use this for benchmarks only.");
+  }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
     const stored = await this.store.documents.loadDoc(documentName);
@@ -45,7 +59,7 @@ export class PersistenceExtension implements Extension {
     } catch {
       throw CLOSE.invalidUpdate;
     }
-    if (empty) return;
+    if (empty || !this.durable) return;
     try {
       await this.store.documents.append(documentName, payload);
     } catch (error) {

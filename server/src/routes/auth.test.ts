@@ -79,3 +79,17 @@ describe("accounts and sessions", () => {
     expect(sessions.map((s) => s.token_hash)).not.toContain(secret);
   });
 });
+
+describe("password guessing", () => {
+  it("answers 429 with Retry-After after repeated failed sign-ins", async () => {
+    await t.call("POST", "/api/auth/signup", { email: "guess@example.org", password: "long enough pw", name: "G" });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      statuses.push((await t.call("POST", "/api/auth/login", { email: "guess@example.org", password: `wrong guess ${i}` })).status);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    const locked = await t.call("POST", "/api/auth/login", { email: "guess@example.org", password: "long enough pw" });
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});

@@ -2,7 +2,10 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Context } from "hono";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { SESSION_COOKIE } from "../auth/identify";
+import { LoginThrottle } from "../auth/loginThrottle";
+import { errors } from "../errors";
 import { checkPassword, createSession, createUser, endSession } from "../commands/accounts";
 import type { AppEnv } from "../env";
 import { requireUser } from "../policies";
@@ -27,7 +30,17 @@ async function startSession(c: Context<AppEnv>, userId: string) {
   });
 }
 
-export const authRoutes = new OpenAPIHono<AppEnv>()
+function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown"; // in-process requests (tests) have no socket
+  }
+}
+
+/** Auth routes, with a sign-in throttle owned by this app instance. */
+export const authRoutes = (throttle = new LoginThrottle()) =>
+  new OpenAPIHono<AppEnv>()
   .openapi(
     createRoute({
       method: "post",
@@ -50,11 +63,21 @@ export const authRoutes = new OpenAPIHono<AppEnv>()
       tags: ["auth"],
       summary: "Sign in with email and password",
       request: { body: { content: { "application/json": { schema: Credentials } }, required: true } },
-      responses: { 200: json(UserResponse, "Signed in; the session cookie is set"), ...errorResponses(400, 401) },
+      responses: { 200: json(UserResponse, "Signed in; the session cookie is set"), ...errorResponses(400, 401, 429) },
     }),
     async (c) => {
       const { email, password } = c.req.valid("json");
-      const user = await checkPassword(c.var.deps.store.db, email, password);
+      const key = `${email.trim().toLowerCase()} ${clientAddress(c)}`;
+      const wait = throttle.retryAfter(key);
+      if (wait > 0) {
+        c.header("retry-after", String(wait));
+        throw errors.tooManyAttempts(wait);
+      }
+      const user = await checkPassword(c.var.deps.store.db, email, password).catch((error: unknown) => {
+        throttle.recordFailure(key);
+        throw error;
+      });
+      throttle.recordSuccess(key);
       await startSession(c, user.id);
       return c.json({ user: presentUser(user) }, 200);
     },
