@@ -20,6 +20,7 @@ import { tokenRoutes } from "./routes/tokens";
 import { projectRoutes } from "./routes/projects";
 import { invitationRoutes } from "./routes/invitations";
 import { documentRoutes } from "./routes/documents";
+import { agreementRoutes } from "./routes/agreement";
 
 export interface AppOptions {
   /** Directory of the built client to serve at `/`; omitted in API-only tests. */
@@ -55,6 +56,7 @@ function apiApp(deps: AppDeps) {
   api.route("/", projectRoutes);
   api.route("/", invitationRoutes);
   api.route("/", documentRoutes);
+  api.route("/", agreementRoutes);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: { title: "Concord API", version: "0.1.0", description: "Real-time co-production workspace for qualitative research." },

@@ -1,0 +1,161 @@
+// A real Hocuspocus provider client for tests and benchmarks, with the waits tests need:
+// synced, authenticated or refused (with the reason), text matching, and "every local
+// change acknowledged by the server" (which Concord only does once the change is durable).
+import { createRequire } from "node:module";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import * as Y from "yjs";
+import { NODE, TRANSCRIPT_FIELD, readTranscriptText } from "@concord/shared";
+import { collabUrl } from "./server";
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** The part of the `ws` client API tests use (the tests package has `ws` but not `@types/ws`). */
+export interface RawWebSocket {
+  send(data: Uint8Array | string): void;
+  close(code?: number, reason?: string): void;
+  terminate(): void;
+  on(event: "message", listener: (data: Buffer) => void): this;
+  on(event: "error", listener: (error: Error) => void): this;
+  once(event: "open", listener: () => void): this;
+  once(event: "error", listener: (error: Error) => void): this;
+  once(event: "close", listener: (code: number, reason: Buffer) => void): this;
+}
+
+/** Node 20 has no global WebSocket; `ws` is the client the provider and raw tests use. */
+export const WebSocket = createRequire(import.meta.url)("ws") as new (url: string) => RawWebSocket;
+
+export interface CollabClient {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  /** Resolves on the first full sync with the server. */
+  synced: Promise<void>;
+  /** Resolves when the server accepts the token; `readOnly` for viewers. */
+  authenticated: Promise<{ readOnly: boolean }>;
+  /** Resolves with the server's reason when it refuses the connection. */
+  refused: Promise<string>;
+  /** The transcript as plain text. */
+  text(): string;
+  /** Resolves with the text once `predicate` holds (checked on every document change). */
+  waitForText(predicate: (text: string) => boolean, timeoutMs?: number): Promise<string>;
+  /** Resolves once the server has acknowledged every local change (`unsyncedChanges === 0`). */
+  waitAcknowledged(timeoutMs?: number): Promise<void>;
+  destroy(): void;
+}
+
+/** Rejects with `message` after `ms` unless `promise` settles first. */
+export function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms: ${message}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export interface ConnectOptions {
+  /** Share another client's socket (Hocuspocus multiplexes documents on one connection). */
+  websocketProvider?: HocuspocusProviderWebsocket;
+}
+
+/** Opens a document as `token`'s user. `url` is the server's http URL. */
+export function connect(url: string, documentId: string, token: string, options: ConnectOptions = {}): CollabClient {
+  const doc = new Y.Doc();
+  const ownSocket = !options.websocketProvider;
+  const websocketProvider =
+    options.websocketProvider ??
+    new HocuspocusProviderWebsocket({
+      url: collabUrl(url),
+      WebSocketPolyfill: WebSocket,
+      // Tests restart servers on purpose; a destroyed client must not keep dialling.
+      maxAttempts: 1,
+    });
+  let onRefused!: (reason: string) => void;
+  const refused = new Promise<string>((resolve) => (onRefused = resolve));
+  let onAuthenticated!: (value: { readOnly: boolean }) => void;
+  const authenticated = new Promise<{ readOnly: boolean }>((resolve) => (onAuthenticated = resolve));
+  let onSynced!: () => void;
+  const synced = new Promise<void>((resolve) => (onSynced = resolve));
+  const provider = new HocuspocusProvider({
+    websocketProvider,
+    name: documentId,
+    token,
+    document: doc,
+    onAuthenticationFailed: ({ reason }) => onRefused(reason),
+    onAuthenticated: ({ scope }) => onAuthenticated({ readOnly: scope === "readonly" }),
+    onSynced: () => onSynced(),
+  });
+  provider.attach();
+
+  const text = () => readTranscriptText(doc);
+  return {
+    doc,
+    provider,
+    synced,
+    authenticated,
+    refused,
+    text,
+    waitForText(predicate, timeoutMs = DEFAULT_TIMEOUT_MS) {
+      let listener: (() => void) | undefined;
+      const matched = new Promise<string>((resolve) => {
+        listener = () => {
+          const current = text();
+          if (predicate(current)) resolve(current);
+        };
+        doc.on("update", listener);
+        listener();
+      });
+      return within(matched, timeoutMs, `text never matched; it is ${JSON.stringify(text().slice(0, 200))}`).finally(() =>
+        doc.off("update", listener!),
+      );
+    },
+    waitAcknowledged(timeoutMs = DEFAULT_TIMEOUT_MS) {
+      if (provider.unsyncedChanges === 0) return Promise.resolve();
+      let listener: ((event: { number: number }) => void) | undefined;
+      const acknowledged = new Promise<void>((resolve) => {
+        listener = ({ number }) => {
+          if (number === 0) resolve();
+        };
+        provider.on("unsyncedChanges", listener);
+      });
+      return within(acknowledged, timeoutMs, `${provider.unsyncedChanges} changes never acknowledged`).finally(() =>
+        provider.off("unsyncedChanges", listener!),
+      );
+    },
+    destroy() {
+      provider.destroy();
+      if (ownSocket) websocketProvider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Connects and waits until the document is synced. */
+export async function connectSynced(url: string, documentId: string, token: string): Promise<CollabClient> {
+  const client = connect(url, documentId, token);
+  await within(
+    Promise.race([client.synced, client.refused.then((reason) => Promise.reject(new Error(`refused: ${reason}`)))]),
+    DEFAULT_TIMEOUT_MS,
+    `sync of ${documentId}`,
+  );
+  return client;
+}
+
+/** The n-th Y.XmlText of the transcript in document order (each paragraph holds one). */
+export function paragraphText(doc: Y.Doc, index = 0): Y.XmlText {
+  const texts: Y.XmlText[] = [];
+  const visit = (node: Y.XmlElement | Y.XmlText | Y.XmlHook | Y.XmlFragment) => {
+    if (node instanceof Y.XmlText) texts.push(node);
+    else if (node instanceof Y.XmlElement || node instanceof Y.XmlFragment) node.toArray().forEach(visit);
+  };
+  visit(doc.getXmlFragment(TRANSCRIPT_FIELD));
+  const found = texts[index];
+  if (!found) throw new Error(`The transcript has no paragraph ${index}.`);
+  return found;
+}
+
+/** Appends a free paragraph to the transcript, as the editor would. */
+export function appendParagraph(doc: Y.Doc, text: string): void {
+  const paragraph = new Y.XmlElement(NODE.paragraph);
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  const fragment = doc.getXmlFragment(TRANSCRIPT_FIELD);
+  fragment.insert(fragment.length, [paragraph]);
+}
