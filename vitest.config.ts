@@ -6,6 +6,8 @@ export default defineConfig({
     projects: [
       { test: { name: "shared", root: "shared", environment: "node" } },
       { test: { name: "server", root: "server", environment: "node" } },
+      // The client's pure logic; pages and the editor are tested in a real browser (tests/e2e).
+      { test: { name: "client", root: "client", environment: "node" } },
       {
         test: {
           name: "tests",

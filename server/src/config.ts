@@ -1,16 +1,24 @@
 // Configuration from the environment, with safe defaults.
 import path from "node:path";
+import type { SyncMode } from "./store/sqlite";
 
 export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** `normal`: survives a crash of the process; `full`: also a power cut (slower). */
+  sync: SyncMode;
   clientDir: string;
   /** Create the demo project and accounts on first start. */
   seedDemo: boolean;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
+
+function syncMode(value: string | undefined): SyncMode {
+  if (value === undefined || value === "normal" || value === "full") return value ?? "normal";
+  throw new Error(`CONCORD_SYNC must be "normal" or "full", not "${value}".`);
+}
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -19,6 +27,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? "127.0.0.1",
     dataDir: path.resolve(env.CONCORD_DATA_DIR ?? "./data"),
+    sync: syncMode(env.CONCORD_SYNC),
     clientDir: path.resolve(env.CONCORD_CLIENT_DIR ?? path.join(repoRoot, "client/dist")),
     seedDemo: env.CONCORD_DEMO !== "off",
   };

@@ -21,6 +21,8 @@ export const errors = {
   forbidden: (message = "Your role in this project does not allow this.") => new ApiError(403, "forbidden", message),
   csrf: () => new ApiError(403, "cross_site_request", "This request did not come from Concord's own page."),
   notFound: (what: string) => new ApiError(404, "not_found", `${what} was not found, or you are not a member of its project.`),
+  invitationInvalid: () =>
+    new ApiError(404, "not_found", "This invitation link is not valid. Ask the lead researcher for a new one."),
   conflict: (message: string) => new ApiError(409, "conflict", message),
   gone: (message: string) => new ApiError(410, "gone", message),
   tooLarge: (message: string) => new ApiError(413, "too_large", message),

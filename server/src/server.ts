@@ -37,8 +37,10 @@ async function waitForUnload(hocuspocus: Hocuspocus, timeoutMs: number): Promise
   }
 }
 
-export async function startServer(config: Pick<Config, "port" | "host" | "dataDir"> & { clientDir?: string }): Promise<RunningServer> {
-  const store = await openStore({ dataDir: config.dataDir });
+export async function startServer(
+  config: Pick<Config, "port" | "host" | "dataDir"> & Partial<Pick<Config, "sync" | "clientDir">>,
+): Promise<RunningServer> {
+  const store = await openStore({ dataDir: config.dataDir, sync: config.sync });
   const hocuspocus = createCollaboration(store);
   const app = createApp({ store, hocuspocus }, { clientDir: config.clientDir });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;

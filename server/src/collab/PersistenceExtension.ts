@@ -1,6 +1,8 @@
-// Makes every acknowledged change durable. Hocuspocus acknowledges an update (SyncStatus)
-// right after applying it, and awaits `beforeSync` before applying, so the update is
-// validated and committed to the log here, first. Its debounced onStoreDocument only
+// Makes every acknowledged change durable. Hocuspocus applies, broadcasts and acknowledges
+// an update right after awaiting `beforeSync`, so the update is validated here and its
+// append to the log is started here. On a DurableAckSocket the author's acknowledgement
+// waits for the commit while the others see the edit at once; on any other socket
+// beforeSync itself waits for the commit. Hocuspocus's debounced onStoreDocument only
 // triggers compaction; it is never the thing that makes a change safe.
 import * as Y from "yjs";
 import type {
@@ -12,6 +14,7 @@ import type {
 } from "@hocuspocus/server";
 import { CLOSE } from "@concord/shared";
 import type { Store } from "../store/store";
+import { DurableAckSocket } from "./DurableAckSocket";
 
 // y-protocols message types carrying document changes.
 const SYNC_STEP_2 = 1;
@@ -60,8 +63,13 @@ export class PersistenceExtension implements Extension {
       throw CLOSE.invalidUpdate;
     }
     if (empty || !this.durable) return;
+    const commit = this.store.documents.append(documentName, payload);
+    if (connection.webSocket instanceof DurableAckSocket) {
+      connection.webSocket.holdAcksUntil(commit);
+      return;
+    }
     try {
-      await this.store.documents.append(documentName, payload);
+      await commit;
     } catch (error) {
       console.error(`Could not log an update of ${documentName}:`, error);
       throw CLOSE.storageFailed;

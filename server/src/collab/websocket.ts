@@ -6,6 +6,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData } from "ws";
 import type { Hocuspocus } from "@hocuspocus/server";
 import { MAX_MESSAGE_BYTES } from "@concord/shared";
+import { DurableAckSocket } from "./DurableAckSocket";
 
 export const COLLAB_PATH = "/collab";
 
@@ -32,7 +33,7 @@ export function attachCollaboration(server: Server, hocuspocus: Hocuspocus, maxP
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const connection = hocuspocus.handleConnection(ws, toRequest(request));
+      const connection = hocuspocus.handleConnection(new DurableAckSocket(ws), toRequest(request));
       ws.on("message", (data, isBinary) => {
         if (!isBinary) {
           ws.close(1003, "Concord speaks the binary Hocuspocus protocol only.");

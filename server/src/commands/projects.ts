@@ -109,7 +109,7 @@ export async function findInvitation(db: Kysely<DatabaseSchema>, token: string) 
     .select(["invitations.project_id", "invitations.role", "invitations.expires_at", "projects.title"])
     .where("invitations.token_hash", "=", hashSecret(token))
     .executeTakeFirst();
-  if (!invitation) throw errors.notFound("The invitation");
+  if (!invitation) throw errors.invitationInvalid();
   if (invitation.expires_at < new Date().toISOString()) throw errors.gone("This invitation has expired; ask the lead researcher for a new link.");
   return invitation;
 }

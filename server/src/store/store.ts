@@ -5,7 +5,7 @@ import type { Kysely } from "kysely";
 import { Migrator, type MigrationProvider } from "kysely/migration";
 import type { DatabaseSchema } from "./schema";
 import { migrations, type Dialect } from "./migrations";
-import { openSqlite } from "./sqlite";
+import { openSqlite, type SyncMode } from "./sqlite";
 import { DocumentStateStore } from "./documentState";
 
 export interface Store {
@@ -18,6 +18,8 @@ export interface Store {
 
 export interface StoreOptions {
   dataDir: string;
+  /** How hard each commit is pushed to disk; see sqlite.ts. */
+  sync?: SyncMode;
 }
 
 async function migrate(db: Kysely<DatabaseSchema>, dialect: Dialect): Promise<void> {
@@ -29,7 +31,7 @@ async function migrate(db: Kysely<DatabaseSchema>, dialect: Dialect): Promise<vo
 /** Opens the embedded SQLite store under `dataDir`, creating and migrating it on first use. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const dialect: Dialect = "sqlite";
-  const db = openSqlite(options.dataDir);
+  const db = openSqlite(options.dataDir, options.sync);
   await migrate(db, dialect);
   const documents = new DocumentStateStore(db);
   return {

@@ -1,0 +1,27 @@
+// Shapes of the server's JSON responses, as the client uses them.
+
+export const ROLES = ["lead", "supervisor", "consultant", "rater", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type User = { id: string; email: string; name: string };
+
+export type ProjectSummary = { id: string; title: string; role: Role; createdAt: string };
+
+export type Member = { userId: string; name: string; email: string; role: Role };
+
+export type ProjectDetail = ProjectSummary & { members: Member[] };
+
+export type Invitation = { url: string; token: string; role: Role; expiresAt: string };
+
+export type InvitationInfo = { projectId: string; projectTitle: string; role: Role };
+
+export type DocumentSummary = {
+  id: string;
+  projectId: string;
+  title: string;
+  kind: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type DocumentDetail = DocumentSummary & { role: Role; readOnly: boolean };

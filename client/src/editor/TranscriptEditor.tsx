@@ -1,0 +1,68 @@
+// The Tiptap editor bound to the document's Yjs text, with everyone's cursors.
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { EditorContent, useEditor } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+import { TRANSCRIPT_FIELD } from "@concord/shared/transcript/ydoc";
+import { useEffect, useRef } from "react";
+import { renderCaret, renderSelection } from "./caretRender";
+import { EditorToolbar } from "./EditorToolbar";
+import { SpeakerTurn } from "./SpeakerTurn";
+import type { Collaboration as CollaborationObjects } from "./useCollaboration";
+
+type Props = {
+  collaboration: CollaborationObjects;
+  user: { name: string; color: string };
+  readOnly: boolean;
+  label: string;
+};
+
+export function TranscriptEditor({ collaboration, user, readOnly, label }: Props) {
+  const { doc, provider } = collaboration;
+  // Read by the attributes function each time the view updates (setEditable updates it).
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
+  const editor = useEditor(
+    {
+      editable: !readOnly,
+      extensions: [
+        StarterKit.configure({
+          // Collaboration brings its own undo that only undoes your own changes.
+          undoRedo: false,
+          // The trailing-node plugin writes an empty paragraph on load; with several people
+          // loading at once that would add one blank line per person to the shared text.
+          trailingNode: false,
+        }),
+        SpeakerTurn,
+        Collaboration.configure({ document: doc, field: TRANSCRIPT_FIELD }),
+        CollaborationCaret.configure({ provider, user, render: renderCaret, selectionRender: renderSelection }),
+      ],
+      editorProps: {
+        attributes: () => ({
+          class: "transcript",
+          role: "textbox",
+          "aria-multiline": "true",
+          "aria-label": label,
+          "aria-readonly": String(readOnlyRef.current),
+          spellcheck: "true",
+        }),
+      },
+    },
+    [doc, provider],
+  );
+
+  useEffect(() => {
+    if (editor.isEditable !== !readOnly) editor.setEditable(!readOnly);
+  }, [editor, readOnly]);
+
+  useEffect(() => {
+    editor.commands.updateUser(user);
+  }, [editor, user]);
+
+  return (
+    <>
+      {readOnly ? null : <EditorToolbar editor={editor} />}
+      <EditorContent editor={editor} className="transcript-frame" />
+    </>
+  );
+}

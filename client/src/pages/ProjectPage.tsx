@@ -1,0 +1,63 @@
+// One project: its transcripts and its people. Leads also get the forms to add people.
+import { api } from "../api/endpoints";
+import { useResource } from "../api/useResource";
+import { Alert, Loading } from "../components/Alert";
+import { Layout } from "../components/Layout";
+import { PageHeading } from "../components/PageHeading";
+import { canAddDocuments, roleName } from "../components/roles";
+import { AddMemberForm } from "../project/AddMemberForm";
+import { DocumentList } from "../project/DocumentList";
+import { InvitationForm } from "../project/InvitationForm";
+import { MemberList } from "../project/MemberList";
+import { NewTranscriptForm } from "../project/NewTranscriptForm";
+import { Link } from "../router/Link";
+import { paths } from "../router/routes";
+import { useUser } from "../session/SessionContext";
+
+export function ProjectPage({ projectId }: { projectId: string }) {
+  const user = useUser();
+  const [project, reloadProject] = useResource(() => api.getProject(projectId), projectId);
+  const [documents] = useResource(() => api.listDocuments(projectId).then((r) => r.documents), projectId);
+
+  if (project.status !== "ready") {
+    return (
+      <Layout>
+        <PageHeading title="Project" />
+        {project.status === "loading" ? <Loading what="the project" /> : <Alert>{project.message}</Alert>}
+        <p>
+          <Link to={paths.projects()}>Back to your projects</Link>
+        </p>
+      </Layout>
+    );
+  }
+  const { title, role, members } = project.data;
+
+  return (
+    <Layout wide>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to={paths.projects()}>Your projects</Link>
+      </nav>
+      <PageHeading title={title} />
+      <p className="lead-text">Your role: {roleName(role)}</p>
+      <div className="columns">
+        <section aria-labelledby="transcripts-heading" className="stack">
+          <h2 id="transcripts-heading">Transcripts</h2>
+          {documents.status === "loading" ? <Loading what="transcripts" /> : null}
+          {documents.status === "error" ? <Alert>{documents.message}</Alert> : null}
+          {documents.status === "ready" ? <DocumentList documents={documents.data} /> : null}
+          {canAddDocuments(role) ? <NewTranscriptForm projectId={projectId} /> : null}
+        </section>
+        <section aria-labelledby="people-heading" className="stack">
+          <h2 id="people-heading">People</h2>
+          <MemberList members={members} currentUserId={user.id} />
+          {role === "lead" ? (
+            <>
+              <AddMemberForm projectId={projectId} onAdded={reloadProject} />
+              <InvitationForm projectId={projectId} />
+            </>
+          ) : null}
+        </section>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,53 @@
+import { useState, type FormEvent } from "react";
+import { api } from "../api/endpoints";
+import { errorMessage } from "../api/http";
+import type { Role } from "../api/types";
+import { Alert } from "../components/Alert";
+import { TextField } from "../components/Field";
+import { roleName } from "../components/roles";
+import { RoleSelect } from "./RoleSelect";
+
+/** Adds someone who already has a Concord account to the project (leads only). */
+export function AddMemberForm({ projectId, onAdded }: { projectId: string; onAdded: () => void }) {
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<Role>("consultant");
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    try {
+      const member = await api.addMember(projectId, { email: email.trim(), role });
+      setMessage({ tone: "success", text: `${member.name} was added as ${roleName(member.role)}.` });
+      setEmail("");
+      onAdded();
+    } catch (caught) {
+      setMessage({ tone: "error", text: errorMessage(caught) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="stack card" onSubmit={handleSubmit} aria-labelledby="add-member-heading">
+      <h3 id="add-member-heading">Add a person by email</h3>
+      <TextField
+        label="Their email address"
+        type="email"
+        inputMode="email"
+        autoComplete="off"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        hint="They need a Concord account already. If they don't have one, send an invitation link instead."
+        required
+      />
+      <RoleSelect value={role} onChange={setRole} />
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {busy ? "Adding…" : "Add to project"}
+      </button>
+    </form>
+  );
+}

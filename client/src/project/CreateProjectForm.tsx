@@ -1,0 +1,49 @@
+import { useState, type FormEvent } from "react";
+import { api } from "../api/endpoints";
+import { errorMessage } from "../api/http";
+import { Alert } from "../components/Alert";
+import { TextField } from "../components/Field";
+import { navigate } from "../router/history";
+import { paths } from "../router/routes";
+
+/** Starts a new project with the signed-in person as its lead, then opens it. */
+export function CreateProjectForm() {
+  const [title, setTitle] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!title.trim()) {
+      setError("Please give the project a name.");
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const project = await api.createProject(title.trim());
+      navigate(paths.project(project.id));
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="stack card" onSubmit={handleSubmit} aria-labelledby="create-project-heading">
+      <h2 id="create-project-heading">Start a new project</h2>
+      <TextField
+        label="Project name"
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        required
+        maxLength={200}
+        hint="You will be its lead researcher and can invite others."
+      />
+      {error ? <Alert>{error}</Alert> : null}
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {busy ? "Creating…" : "Create project"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+// Lets an edit reach everyone at once while its author's "saved" acknowledgement waits for
+// the disk. Hocuspocus applies, broadcasts and acknowledges an update in one go; this wraps
+// the author's socket and holds back only the SyncStatus acknowledgements until every update
+// received on that socket so far is committed to the log.
+//
+// Nothing acknowledged can be lost: if the server dies before the commit, the author's
+// provider still counts the change as unsynced and sends it again on reconnect (and the
+// others who received it hold it too). If the commit fails, the socket is closed, so the
+// acknowledgement is never sent.
+import * as decoding from "lib0/decoding";
+import type { WebSocketLike } from "@hocuspocus/server";
+import { CLOSE } from "@concord/shared";
+
+// Hocuspocus's MessageType.SyncStatus: the "your update was saved" acknowledgement.
+const SYNC_STATUS = 8;
+const OPEN = 1;
+
+function isSyncStatus(data: unknown): boolean {
+  if (!(data instanceof Uint8Array)) return false;
+  try {
+    const decoder = decoding.createDecoder(data);
+    decoding.readVarString(decoder); // document name
+    return decoding.readVarUint(decoder) === SYNC_STATUS;
+  } catch {
+    return false;
+  }
+}
+
+export class DurableAckSocket implements WebSocketLike {
+  private committed: Promise<void> = Promise.resolve();
+
+  constructor(private readonly socket: WebSocketLike) {}
+
+  get readyState(): number {
+    return this.socket.readyState;
+  }
+
+  /** Acknowledgements sent from now on wait until `commit` has resolved. */
+  holdAcksUntil(commit: Promise<void>): void {
+    commit.catch((error: unknown) => {
+      console.error("Could not log an update; closing the connection so the client resends it:", error);
+      this.socket.close(CLOSE.storageFailed.code, CLOSE.storageFailed.reason);
+    });
+    this.committed = Promise.all([this.committed, commit]).then(() => undefined);
+  }
+
+  send(data: Parameters<WebSocketLike["send"]>[0]): void {
+    if (!isSyncStatus(data)) {
+      this.socket.send(data);
+      return;
+    }
+    this.committed.then(
+      () => {
+        if (this.socket.readyState === OPEN) this.socket.send(data);
+      },
+      () => undefined, // the socket is being closed; the client will resend
+    );
+  }
+
+  close(code?: number, reason?: string): void {
+    this.socket.close(code, reason);
+  }
+}

@@ -1,0 +1,240 @@
+// The client in a real browser against the real server: two people edit the same demo
+// transcript and see each other's words, names and cursors; a lead adds a transcript and a
+// viewer joins by invitation link and gets a read-only editor; edits made offline survive
+// closing the page and reach the server later; every page checked passes axe-core.
+// Screenshots (including 375px wide) go to test-artifacts/.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ARTIFACTS_DIR,
+  axeViolations,
+  browserUnavailableReason,
+  describeViolations,
+  launchBrowser,
+  screenshot,
+  signedInPage,
+} from "../helpers/browser";
+import { discard, startServer, type ServerProcess } from "../helpers/server";
+
+const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const DEMO_PROJECT = "Readiness for co-production (demo)";
+const LEAD = { email: "lead@example.org", name: "Priya Raman" };
+const CONSULTANT = { email: "consultant@example.org", name: "Jo Mensah" };
+
+const unavailable = browserUnavailableReason();
+if (unavailable) console.warn(`Skipping browser tests: ${unavailable}`);
+
+/** The real server with the demo seeded; it serves the built client from client/dist. */
+async function startDemoServer(): Promise<ServerProcess> {
+  if (!fs.existsSync(path.join(REPO_ROOT, "client/dist/index.html"))) {
+    throw new Error("client/dist is missing: run `pnpm build` before the browser tests");
+  }
+  return startServer({ env: { CONCORD_DEMO: "on" } });
+}
+
+async function expectNoAxeViolations(page: Page, what: string) {
+  const violations = await axeViolations(page);
+  expect(violations, `axe violations on the ${what}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+/** Opens the demo project from the project list, then its first transcript; returns the page's path. */
+async function openDemoTranscript(page: Page): Promise<string> {
+  await page.getByRole("link", { name: new RegExp(DEMO_PROJECT.replace(/[()]/g, "\\$&")) }).click();
+  await page.getByRole("heading", { level: 1, name: DEMO_PROJECT }).waitFor();
+  await page.locator(".link-list__link").first().click();
+  await page.locator(".transcript .speaker-turn").first().waitFor();
+  return new URL(page.url()).pathname;
+}
+
+/** Puts the cursor at the end of the first paragraph of the transcript and types `text`. */
+async function typeAtEndOfFirstParagraph(page: Page, text: string) {
+  await page.locator(".transcript p").first().click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(text);
+}
+
+describe.skipIf(unavailable !== null)("collaborative editing in the browser", () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await discard(server);
+  });
+
+  it("sign-in, project list and project pages have no axe violations", async () => {
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    await expectNoAxeViolations(page, "sign-in page");
+    await screenshot(page, "sign-in");
+
+    const lead = await signedInPage(browser, server.url, LEAD.email);
+    await expectNoAxeViolations(lead, "project list");
+    await screenshot(lead, "project-list");
+    await lead.getByRole("link", { name: /Readiness for co-production/ }).click();
+    await lead.getByRole("heading", { level: 2, name: "People" }).waitFor();
+    await lead.locator(".link-list__link").first().waitFor();
+    await expectNoAxeViolations(lead, "project page");
+    await screenshot(lead, "project");
+    await context.close();
+    await lead.context().close();
+  });
+
+  it("two people see each other's text, names and cursors live", async () => {
+    const lead = await signedInPage(browser, server.url, LEAD.email);
+    const consultant = await signedInPage(browser, server.url, CONSULTANT.email);
+    const documentPath = await openDemoTranscript(lead);
+    await consultant.goto(documentPath);
+    await consultant.locator(".transcript .speaker-turn").first().waitFor();
+
+    const leadWords = ` [lead-${Date.now().toString(36)}]`;
+    const consultantWords = ` [consultant-${Date.now().toString(36)}]`;
+    // One after the other: typing while the other's keystrokes are still arriving would put
+    // the second caret inside the first person's words, which is fine for people, not for asserts.
+    await typeAtEndOfFirstParagraph(lead, leadWords);
+    await consultant.locator(".transcript", { hasText: leadWords.trim() }).waitFor();
+    await typeAtEndOfFirstParagraph(consultant, consultantWords);
+    await lead.locator(".transcript", { hasText: `${leadWords.trim()}${consultantWords}` }).waitFor();
+    // Each sees the other among who is here…
+    await lead.getByTestId("presence-person").filter({ hasText: CONSULTANT.name }).waitFor();
+    await consultant.getByTestId("presence-person").filter({ hasText: LEAD.name }).waitFor();
+    // …and their cursor, labelled with their name.
+    await lead.locator(`.collaboration-carets__caret[data-user="${CONSULTANT.name}"]`).waitFor();
+    await consultant.locator(`.collaboration-carets__caret[data-user="${LEAD.name}"]`).waitFor();
+    // Both end up saved on the server.
+    await lead.locator('.connection[data-state="saved"]').waitFor();
+    await consultant.locator('.connection[data-state="saved"]').waitFor();
+
+    await expectNoAxeViolations(lead, "document page");
+    await screenshot(lead, "document-lead");
+
+    await consultant.setViewportSize({ width: 375, height: 740 });
+    await consultant.locator(".transcript").waitFor();
+    await expectNoAxeViolations(consultant, "document page at 375px");
+    await screenshot(consultant, "document-narrow-375");
+    await consultant.screenshot({ path: `${ARTIFACTS_DIR}/document-narrow-375-top.png` });
+
+    await lead.context().close();
+    await consultant.context().close();
+  });
+
+  it("a lead adds a pasted transcript; a viewer invited by link reads it but cannot edit", async () => {
+    const lead = await signedInPage(browser, server.url, LEAD.email);
+    await lead.getByRole("link", { name: /Readiness for co-production/ }).click();
+
+    // New transcript from pasted text: "I:" and "P:" lines become labelled speaker turns.
+    const title = `Interview 09 – "Robin" ${Date.now().toString(36)}`;
+    await lead.getByLabel("Title").fill(title);
+    await lead.getByLabel("Transcript text").fill("I: How did the pilot go?\nP: Better than I feared.\nWe learned a lot.");
+    await lead.getByRole("button", { name: "Add transcript" }).click();
+    await lead.getByRole("heading", { level: 1, name: title }).waitFor();
+    const turns = lead.locator(".transcript .speaker-turn");
+    await turns.nth(1).waitFor();
+    expect(await turns.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.speaker))).toEqual(["I", "P"]);
+    expect(await turns.nth(1).locator("p").count()).toBe(2);
+
+    // The toolbar adds a turn for the next speaker and relabels the turn the cursor is in.
+    await turns.nth(1).locator("p").nth(1).click();
+    await lead.getByRole("button", { name: "New turn (I)" }).click();
+    await lead.keyboard.type("Thank you.");
+    await turns.nth(2).filter({ hasText: "Thank you." }).waitFor();
+    await lead.getByLabel("Speaker", { exact: true }).selectOption("P");
+    await lead.locator('.transcript .speaker-turn[data-speaker="P"]', { hasText: "Thank you." }).waitFor();
+    await lead.locator('.connection[data-state="saved"]').waitFor();
+    const documentPath = new URL(lead.url()).pathname;
+
+    // An invitation link for a viewer, shown with a copy button.
+    await lead.getByRole("link", { name: "Back to the project" }).click();
+    await lead.getByRole("heading", { level: 3, name: "Invite with a link" }).waitFor();
+    await lead.locator("#invite-heading ~ .field select").selectOption("viewer");
+    await lead.getByRole("button", { name: "Create invitation link" }).click();
+    const linkBox = lead.getByLabel("Invitation link for Viewer");
+    await linkBox.waitFor();
+    const inviteUrl = await linkBox.inputValue();
+    expect(inviteUrl).toMatch(/\/invite\/[^/]+$/);
+    await lead.getByRole("button", { name: "Copy link" }).waitFor();
+
+    // Someone new opens the link, creates an account, and joins as a viewer.
+    const guestContext = await browser.newContext({ baseURL: server.url });
+    const guest = await guestContext.newPage();
+    await guest.goto(new URL(inviteUrl).pathname);
+    await guest.getByText("Sign in or create an account to accept your invitation.").waitFor();
+    await guest.getByRole("button", { name: "Create an account" }).click();
+    await guest.getByLabel("Your name").fill("Alex Viewer");
+    await guest.getByLabel("Email address").fill(`viewer-${Date.now().toString(36)}@example.org`);
+    await guest.getByLabel("Password", { exact: true }).fill("a long enough password");
+    await guest.getByRole("button", { name: "Create account" }).click();
+    await guest.getByRole("button", { name: "Join the project" }).click();
+    await guest.getByRole("heading", { level: 1, name: DEMO_PROJECT }).waitFor();
+    // The project is loaded once its h1 shows, so the role-dependent forms are settled too.
+    expect(await guest.getByRole("heading", { name: "New transcript" }).count()).toBe(0);
+
+    // The viewer's editor is read-only and says so.
+    await guest.goto(documentPath);
+    await guest.getByTestId("read-only-note").waitFor();
+    await guest.locator('.transcript[contenteditable="false"]').waitFor();
+    await guest.locator(".transcript", { hasText: "Better than I feared." }).waitFor();
+    await expectNoAxeViolations(guest, "read-only document page");
+    await screenshot(guest, "document-read-only");
+
+    await guestContext.close();
+    await lead.context().close();
+  });
+
+  it("edits made offline are kept on the device and sent after reconnecting", async () => {
+    const lead = await signedInPage(browser, server.url, LEAD.email);
+    const consultant = await signedInPage(browser, server.url, CONSULTANT.email);
+    const documentPath = await openDemoTranscript(lead);
+    await consultant.setViewportSize({ width: 375, height: 740 });
+    await consultant.goto(documentPath);
+    await consultant.locator('.connection[data-state="saved"]').waitFor();
+
+    await consultant.context().setOffline(true);
+    await consultant.locator('.connection[data-state="offline"]').waitFor();
+    const offlineWords = ` [offline-${Date.now().toString(36)}]`;
+    await typeAtEndOfFirstParagraph(consultant, offlineWords);
+    await consultant.screenshot({ path: `${ARTIFACTS_DIR}/document-offline-375.png` });
+
+    // Close the page while still offline, once IndexedDB has the edit: only the device has it now.
+    const documentId = decodeURIComponent(documentPath.split("/").pop() ?? "");
+    await consultant.evaluate(waitForOfflineStore, `concord-document-${documentId}`);
+    const context = consultant.context();
+    await consultant.close();
+
+    await context.setOffline(false);
+    const reopened = await context.newPage();
+    await reopened.goto(documentPath);
+    await lead.locator(".transcript", { hasText: offlineWords.trim() }).waitFor();
+    await reopened.locator('.connection[data-state="saved"]').waitFor();
+
+    await context.close();
+    await lead.context().close();
+  });
+});
+
+/** Resolves once IndexedDB has finished the pending writes to the document's offline store. */
+function waitForOfflineStore(name: string): Promise<number> {
+  // A read-only transaction on a store waits for earlier read-write ones on it to finish.
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction("updates", "readonly").objectStore("updates").count();
+      request.onsuccess = () => {
+        open.result.close();
+        resolve(request.result);
+      };
+      request.onerror = () => reject(request.error);
+    };
+  });
+}
