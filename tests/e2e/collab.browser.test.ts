@@ -220,6 +220,24 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
     await context.close();
     await lead.context().close();
   });
+
+  it("when the lead makes someone a viewer, their open transcript turns read-only at once", async () => {
+    const rater = await signedInPage(browser, server.url, "rater@example.org");
+    await openDemoTranscript(rater);
+    await rater.locator('.connection[data-state="saved"]').waitFor();
+    expect(await rater.getByTestId("read-only-note").count()).toBe(0);
+
+    const lead = await signedInPage(browser, server.url, LEAD.email);
+    await lead.getByRole("link", { name: new RegExp(DEMO_PROJECT.replace(/[()]/g, "\\$&")) }).click();
+    await lead.getByLabel("Role of Sam Ortiz").selectOption("viewer");
+    await rater.getByTestId("read-only-note").waitFor();
+    expect(await rater.locator(".transcript").getAttribute("contenteditable")).toBe("false");
+
+    await lead.getByLabel("Role of Sam Ortiz").selectOption("rater");
+    await rater.getByTestId("read-only-note").waitFor({ state: "detached" });
+    await rater.context().close();
+    await lead.context().close();
+  });
 });
 
 /** Resolves once IndexedDB has finished the pending writes to the document's offline store. */

@@ -145,3 +145,47 @@ test("a viewer receives the document but cannot change it, also after a restart"
   again.destroy();
 });
 
+
+test("a member the lead removes is disconnected at once and refused when they try again", async () => {
+  const rater = await signUp(server.url, "Rater");
+  await addMember(server.url, lead.token, projectId, rater.email, "rater");
+  const client = await connectSynced(server.url, documentId, rater.token);
+  try {
+    const closed = new Promise<string>((resolve) =>
+      client.provider.on("close", ({ event }: { event: { reason: string } }) => resolve(event.reason)),
+    );
+    const response = await fetch(`${server.url}/api/projects/${projectId}/members/${rater.userId}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${lead.token}` },
+    });
+    expect(response.status).toBe(204);
+    expect(await within(closed, 10_000, "the removed member's connection to close")).toBe(CLOSE.accessChanged.reason);
+  } finally {
+    client.destroy();
+  }
+  const { reason } = await expectRefused(documentId, rater.token);
+  expect(reason).toBe(CLOSE.noSuchDocument.reason);
+});
+
+test("a member whose role becomes viewer is re-authorised read-only on the same socket", async () => {
+  const rater = await signUp(server.url, "Second rater");
+  await addMember(server.url, lead.token, projectId, rater.email, "rater");
+  const client = await connectSynced(server.url, documentId, rater.token);
+  try {
+    const reauthorised = new Promise<string>((resolve) => {
+      client.provider.on("close", ({ event }: { event: { reason?: string } }) => {
+        if (event.reason === CLOSE.accessChanged.reason) void client.provider.sendToken().then(() => client.provider.startSync());
+      });
+      client.provider.on("authenticated", ({ scope }: { scope: string }) => resolve(scope));
+    });
+    const response = await fetch(`${server.url}/api/projects/${projectId}/members/${rater.userId}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${lead.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ role: "viewer" }),
+    });
+    expect(response.status).toBe(200);
+    expect(await within(reauthorised, 10_000, "re-authorisation")).toBe("readonly");
+  } finally {
+    client.destroy();
+  }
+});

@@ -27,6 +27,10 @@ export const api = {
   getProject: (projectId: string) => request<ProjectDetail>("GET", `/api/projects/${enc(projectId)}`),
   addMember: (projectId: string, input: { email: string; role: Role }) =>
     request<Member>("POST", `/api/projects/${enc(projectId)}/members`, input),
+  changeRole: (projectId: string, userId: string, role: Role) =>
+    request<Member>("PATCH", `/api/projects/${enc(projectId)}/members/${enc(userId)}`, { role }),
+  removeMember: (projectId: string, userId: string) =>
+    request<void>("DELETE", `/api/projects/${enc(projectId)}/members/${enc(userId)}`),
   createInvitation: (projectId: string, role: Role) =>
     request<Invitation>("POST", `/api/projects/${enc(projectId)}/invitations`, { role }),
   getInvitation: (token: string) => request<InvitationInfo>("GET", `/api/invitations/${enc(token)}`),

@@ -5,6 +5,7 @@ import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
+import { CLOSE } from "@concord/shared/collab/closeEvents";
 import { connectionState, type ConnectionSignals, type ConnectionState } from "./connectionState";
 
 export type Collaboration = { doc: Y.Doc; provider: HocuspocusProvider };
@@ -84,6 +85,14 @@ export function useCollaboration(documentId: string): CollaborationResult {
       publish();
       // Retrying would be refused again; stop instead of using someone's poor connection on it.
       provider.configuration.websocketProvider.disconnect();
+    });
+
+    // The server closes a document when the person's role changes or they are removed;
+    // authenticating again on the same socket makes it decide afresh (read-only now, or
+    // refused with its reason).
+    provider.on("close", ({ event }: { event: { reason?: string } }) => {
+      if (event.reason !== CLOSE.accessChanged.reason) return;
+      void provider.sendToken().then(() => provider.startSync());
     });
 
     const onOnlineChange = () => {

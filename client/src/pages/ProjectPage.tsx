@@ -49,7 +49,11 @@ export function ProjectPage({ projectId }: { projectId: string }) {
         </section>
         <section aria-labelledby="people-heading" className="stack">
           <h2 id="people-heading">People</h2>
-          <MemberList members={members} currentUserId={user.id} />
+          <MemberList
+            members={members}
+            currentUserId={user.id}
+            manage={role === "lead" ? { projectId, onChanged: reloadProject } : undefined}
+          />
           {role === "lead" ? (
             <>
               <AddMemberForm projectId={projectId} onAdded={reloadProject} />
