@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { Role } from "@concord/shared";
 import { hashSecret, newSecret } from "../auth/secrets";
 import { errors } from "../errors";
+import { roleIn } from "../policies";
 import type { DatabaseSchema } from "../store/schema";
 import { normaliseEmail } from "./accounts";
 
@@ -35,13 +36,8 @@ export async function listMembers(db: Kysely<DatabaseSchema>, projectId: string)
 export async function addMember(db: Kysely<DatabaseSchema>, projectId: string, email: string, role: Role) {
   const user = await db.selectFrom("users").select(["id", "name", "email"]).where("email", "=", normaliseEmail(email)).executeTakeFirst();
   if (!user) throw errors.notFound("An account with that email");
-  const existing = await db
-    .selectFrom("memberships")
-    .select("role")
-    .where("project_id", "=", projectId)
-    .where("user_id", "=", user.id)
-    .executeTakeFirst();
-  if (existing) throw errors.conflict(`${user.name} is already a member (${existing.role}).`);
+  const existing = await roleIn(db, projectId, user.id);
+  if (existing) throw errors.conflict(`${user.name} is already a member (${existing}).`);
   await db
     .insertInto("memberships")
     .values({ project_id: projectId, user_id: user.id, role, created_at: new Date().toISOString() })
@@ -60,14 +56,9 @@ async function leadCount(db: Kysely<DatabaseSchema>, projectId: string): Promise
 }
 
 async function currentRole(db: Kysely<DatabaseSchema>, projectId: string, userId: string): Promise<Role> {
-  const row = await db
-    .selectFrom("memberships")
-    .select("role")
-    .where("project_id", "=", projectId)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
-  if (!row) throw errors.notFound("That member");
-  return row.role;
+  const role = await roleIn(db, projectId, userId);
+  if (!role) throw errors.notFound("That member");
+  return role;
 }
 
 /** Changes a member's role; a project always keeps at least one lead. */
@@ -117,13 +108,8 @@ export async function findInvitation(db: Kysely<DatabaseSchema>, token: string) 
 /** Joins the project an invitation is for. An existing member keeps their current role. */
 export async function acceptInvitation(db: Kysely<DatabaseSchema>, token: string, userId: string) {
   const invitation = await findInvitation(db, token);
-  const existing = await db
-    .selectFrom("memberships")
-    .select("role")
-    .where("project_id", "=", invitation.project_id)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
-  if (existing) return { projectId: invitation.project_id, role: existing.role };
+  const existing = await roleIn(db, invitation.project_id, userId);
+  if (existing) return { projectId: invitation.project_id, role: existing };
   await db
     .insertInto("memberships")
     .values({ project_id: invitation.project_id, user_id: userId, role: invitation.role, created_at: new Date().toISOString() })

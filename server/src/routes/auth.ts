@@ -41,69 +41,69 @@ function clientAddress(c: Context<AppEnv>): string {
 /** Auth routes, with a sign-in throttle owned by this app instance. */
 export const authRoutes = (throttle = new LoginThrottle()) =>
   new OpenAPIHono<AppEnv>()
-  .openapi(
-    createRoute({
-      method: "post",
-      path: "/auth/signup",
-      tags: ["auth"],
-      summary: "Create an account and sign in",
-      request: { body: { content: { "application/json": { schema: SignUp } }, required: true } },
-      responses: { 201: json(UserResponse, "Signed up; the session cookie is set"), ...errorResponses(400, 409) },
-    }),
-    async (c) => {
-      const user = await createUser(c.var.deps.store.db, c.req.valid("json"));
-      await startSession(c, user.id);
-      return c.json({ user: presentUser(user) }, 201);
-    },
-  )
-  .openapi(
-    createRoute({
-      method: "post",
-      path: "/auth/login",
-      tags: ["auth"],
-      summary: "Sign in with email and password",
-      request: { body: { content: { "application/json": { schema: Credentials } }, required: true } },
-      responses: { 200: json(UserResponse, "Signed in; the session cookie is set"), ...errorResponses(400, 401, 429) },
-    }),
-    async (c) => {
-      const { email, password } = c.req.valid("json");
-      const key = `${email.trim().toLowerCase()} ${clientAddress(c)}`;
-      const wait = throttle.retryAfter(key);
-      if (wait > 0) {
-        c.header("retry-after", String(wait));
-        throw errors.tooManyAttempts(wait);
-      }
-      const user = await checkPassword(c.var.deps.store.db, email, password).catch((error: unknown) => {
-        throttle.recordFailure(key);
-        throw error;
-      });
-      throttle.recordSuccess(key);
-      await startSession(c, user.id);
-      return c.json({ user: presentUser(user) }, 200);
-    },
-  )
-  .openapi(
-    createRoute({
-      method: "post",
-      path: "/auth/logout",
-      tags: ["auth"],
-      summary: "Sign out of this browser",
-      responses: { 204: { description: "Signed out" } },
-    }),
-    async (c) => {
-      const secret = getCookie(c, SESSION_COOKIE);
-      if (secret) await endSession(c.var.deps.store.db, secret);
-      deleteCookie(c, SESSION_COOKIE, { path: "/" });
-      return c.body(null, 204);
-    },
-  )
-  .openapi(
-    createRoute({
-      method: "get",
-      path: "/me",
-      tags: ["auth"],
-      summary: "The signed-in user",
-      responses: { 200: json(UserResponse, "The current user"), ...errorResponses(401) },
-    }),
-    (c) => c.json({ user: presentUser(requireUser(c.var.user)) }, 200),
-  );
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/auth/signup",
+        tags: ["auth"],
+        summary: "Create an account and sign in",
+        request: { body: { content: { "application/json": { schema: SignUp } }, required: true } },
+        responses: { 201: json(UserResponse, "Signed up; the session cookie is set"), ...errorResponses(400, 409) },
+      }),
+      async (c) => {
+        const user = await createUser(c.var.deps.store.db, c.req.valid("json"));
+        await startSession(c, user.id);
+        return c.json({ user: presentUser(user) }, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/auth/login",
+        tags: ["auth"],
+        summary: "Sign in with email and password",
+        request: { body: { content: { "application/json": { schema: Credentials } }, required: true } },
+        responses: { 200: json(UserResponse, "Signed in; the session cookie is set"), ...errorResponses(400, 401, 429) },
+      }),
+      async (c) => {
+        const { email, password } = c.req.valid("json");
+        const key = `${email.trim().toLowerCase()} ${clientAddress(c)}`;
+        const wait = throttle.retryAfter(key);
+        if (wait > 0) {
+          c.header("retry-after", String(wait));
+          throw errors.tooManyAttempts(wait);
+        }
+        const user = await checkPassword(c.var.deps.store.db, email, password).catch((error: unknown) => {
+          throttle.recordFailure(key);
+          throw error;
+        });
+        throttle.recordSuccess(key);
+        await startSession(c, user.id);
+        return c.json({ user: presentUser(user) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/auth/logout",
+        tags: ["auth"],
+        summary: "Sign out of this browser",
+        responses: { 204: { description: "Signed out" } },
+      }),
+      async (c) => {
+        const secret = getCookie(c, SESSION_COOKIE);
+        if (secret) await endSession(c.var.deps.store.db, secret);
+        deleteCookie(c, SESSION_COOKIE, { path: "/" });
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/me",
+        tags: ["auth"],
+        summary: "The signed-in user",
+        responses: { 200: json(UserResponse, "The current user"), ...errorResponses(401) },
+      }),
+      (c) => c.json({ user: presentUser(requireUser(c.var.user)) }, 200),
+    );

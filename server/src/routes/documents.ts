@@ -71,12 +71,14 @@ export const documentRoutes = new OpenAPIHono<AppEnv>()
       let text: string;
       const contentType = c.req.header("content-type") ?? "";
       if (contentType.startsWith("multipart/form-data")) {
-        const form = c.req.valid("form" as never) as z.infer<typeof CreateFromFile>;
-        if (!(form.file instanceof File)) throw errors.validation("Attach the transcript as the `file` field.");
+        const form = c.req.valid("form");
+        if (!("file" in form) || !(form.file instanceof File)) throw errors.validation("Attach the transcript as the `file` field.");
         text = await textFromUpload(form.file.name, new Uint8Array(await form.file.arrayBuffer()));
         title = form.title ?? titleFromFileName(form.file.name);
       } else if (contentType.startsWith("application/json")) {
-        ({ title, text } = c.req.valid("json" as never) as z.infer<typeof CreateFromText>);
+        const body = c.req.valid("json");
+        if (!("text" in body)) throw errors.validation("Send the transcript as `text`.");
+        ({ title, text } = body);
       } else {
         throw errors.unsupportedMedia("Send JSON {title, kind, text} or a multipart form with a `file`.");
       }
