@@ -6,7 +6,7 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
-  /** `normal`: survives a crash of the process; `full`: also a power cut (slower). */
+  /** `full` (default): commits survive a power cut; `normal`: only a crash of the process. */
   sync: SyncMode;
   clientDir: string;
   /** Create the demo project and accounts on first start. */
@@ -16,7 +16,7 @@ export interface Config {
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 
 function syncMode(value: string | undefined): SyncMode {
-  if (value === undefined || value === "normal" || value === "full") return value ?? "normal";
+  if (value === undefined || value === "normal" || value === "full") return value ?? "full";
   throw new Error(`CONCORD_SYNC must be "normal" or "full", not "${value}".`);
 }
 

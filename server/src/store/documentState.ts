@@ -1,15 +1,16 @@
 // Durable Yjs document state: a snapshot plus an append-only log of updates.
 //
-// `append` resolves only once the update is committed, and the collaboration server waits
-// for it before applying and acknowledging the update, so an acknowledged change survives
-// a kill -9. Appends arriving in the same tick share one transaction (group commit): one
-// fsync for many keystrokes from many people.
+// `append` resolves only once the update is committed, and the collaboration server holds
+// the acknowledgement until then, so an acknowledged change survives a kill -9. Appends
+// arriving in the same tick share one transaction (group commit): one commit for many
+// keystrokes from many people. The writer runs off the event loop (see updateLog.ts).
 //
 // Compaction merges the snapshot with logged updates purely from stored data, never from a
 // live document, so it can run at any time without racing the updates in flight.
 import * as Y from "yjs";
 import type { Kysely } from "kysely";
 import type { DatabaseSchema } from "./schema";
+import type { UpdateLogWriter } from "./updateLog";
 
 interface PendingAppend {
   documentId: string;
@@ -23,11 +24,14 @@ const COMPACT_AFTER_UPDATES = 500;
 
 export class DocumentStateStore {
   private pending: PendingAppend[] = [];
-  private flushing: Promise<void> | null = null;
+  private readonly inFlight = new Set<Promise<void>>();
   private readonly logCounts = new Map<string, number>();
   private readonly compacting = new Map<string, Promise<void>>();
 
-  constructor(private readonly db: Kysely<DatabaseSchema>) {}
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    private readonly log: UpdateLogWriter,
+  ) {}
 
   /** Durably appends one update; resolves when it is committed. */
   append(documentId: string, data: Uint8Array): Promise<void> {
@@ -37,25 +41,21 @@ export class DocumentStateStore {
     });
   }
 
-  /** Commits every pending append. */
+  /** Sends the pending appends as one batch and waits until every batch sent so far is committed. */
   async flush(): Promise<void> {
-    while (this.flushing) await this.flushing;
     const batch = this.pending;
-    if (batch.length === 0) return;
-    this.pending = [];
-    this.flushing = this.commit(batch).finally(() => {
-      this.flushing = null;
-    });
-    await this.flushing;
+    if (batch.length > 0) {
+      this.pending = [];
+      const commit = this.commit(batch);
+      this.inFlight.add(commit);
+      void commit.finally(() => this.inFlight.delete(commit));
+    }
+    await Promise.all(this.inFlight);
   }
 
   private async commit(batch: PendingAppend[]): Promise<void> {
-    const now = new Date().toISOString();
     try {
-      await this.db
-        .insertInto("doc_updates")
-        .values(batch.map((p) => ({ document_id: p.documentId, data: p.data, created_at: now })))
-        .execute();
+      await this.log.write(batch.map(({ documentId, data }) => ({ documentId, data })));
     } catch (error) {
       for (const p of batch) p.reject(error);
       return;
@@ -73,21 +73,32 @@ export class DocumentStateStore {
     return this.logCounts.get(documentId) ?? 0;
   }
 
+  /**
+   * The snapshot and the updates logged after it, read in one transaction so a compaction
+   * committing in between cannot make the two disagree (and updates seem to vanish).
+   */
+  private async readStored(documentId: string) {
+    await this.flush();
+    return this.db.transaction().execute(async (trx) => {
+      const snapshot = await trx
+        .selectFrom("doc_snapshots")
+        .select(["state", "last_seq"])
+        .where("document_id", "=", documentId)
+        .executeTakeFirst();
+      const updates = await trx
+        .selectFrom("doc_updates")
+        .select(["seq", "data"])
+        .where("document_id", "=", documentId)
+        .where("seq", ">", Number(snapshot?.last_seq ?? 0))
+        .orderBy("seq")
+        .execute();
+      return { snapshot, updates };
+    });
+  }
+
   /** Everything stored for a document, in order: snapshot first, then logged updates. */
   async load(documentId: string): Promise<Uint8Array[]> {
-    await this.flush();
-    const snapshot = await this.db
-      .selectFrom("doc_snapshots")
-      .select(["state", "last_seq"])
-      .where("document_id", "=", documentId)
-      .executeTakeFirst();
-    const updates = await this.db
-      .selectFrom("doc_updates")
-      .select("data")
-      .where("document_id", "=", documentId)
-      .where("seq", ">", Number(snapshot?.last_seq ?? 0))
-      .orderBy("seq")
-      .execute();
+    const { snapshot, updates } = await this.readStored(documentId);
     this.logCounts.set(documentId, updates.length);
     const parts = updates.map((u) => toBytes(u.data));
     return snapshot ? [toBytes(snapshot.state), ...parts] : parts;
@@ -110,35 +121,34 @@ export class DocumentStateStore {
   }
 
   private async compactNow(documentId: string): Promise<void> {
-    await this.flush();
+    const { snapshot, updates } = await this.readStored(documentId);
+    if (updates.length === 0) return;
+    const doc = new Y.Doc();
+    if (snapshot) applyStoredUpdate(doc, toBytes(snapshot.state), documentId);
+    for (const u of updates) applyStoredUpdate(doc, toBytes(u.data), documentId);
+    const state = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    const oldSeq = Number(snapshot?.last_seq ?? 0);
+    const newSeq = Number(updates[updates.length - 1]!.seq);
+    const updatedAt = new Date().toISOString();
+    // Write-first transaction: its first statement takes the write lock (waiting for the log
+    // writer if need be), and it only replaces the snapshot it was computed from.
     await this.db.transaction().execute(async (trx) => {
-      const snapshot = await trx
-        .selectFrom("doc_snapshots")
-        .select(["state", "last_seq"])
-        .where("document_id", "=", documentId)
-        .executeTakeFirst();
-      const lastSeq = Number(snapshot?.last_seq ?? 0);
-      const updates = await trx
-        .selectFrom("doc_updates")
-        .select(["seq", "data"])
-        .where("document_id", "=", documentId)
-        .where("seq", ">", lastSeq)
-        .orderBy("seq")
-        .execute();
-      if (updates.length === 0) return;
-      const doc = new Y.Doc();
-      if (snapshot) applyStoredUpdate(doc, toBytes(snapshot.state), documentId);
-      for (const u of updates) applyStoredUpdate(doc, toBytes(u.data), documentId);
-      const newSeq = Number(updates[updates.length - 1]!.seq);
-      const state = Y.encodeStateAsUpdate(doc);
-      const updatedAt = new Date().toISOString();
-      await trx
-        .insertInto("doc_snapshots")
-        .values({ document_id: documentId, state, last_seq: newSeq, updated_at: updatedAt })
-        .onConflict((oc) => oc.column("document_id").doUpdateSet({ state, last_seq: newSeq, updated_at: updatedAt }))
-        .execute();
+      const replaced = snapshot
+        ? await trx
+            .updateTable("doc_snapshots")
+            .set({ state, last_seq: newSeq, updated_at: updatedAt })
+            .where("document_id", "=", documentId)
+            .where("last_seq", "=", oldSeq)
+            .executeTakeFirst()
+        : await trx
+            .insertInto("doc_snapshots")
+            .values({ document_id: documentId, state, last_seq: newSeq, updated_at: updatedAt })
+            .onConflict((oc) => oc.column("document_id").doNothing())
+            .executeTakeFirst();
+      const changed = "numUpdatedRows" in replaced ? replaced.numUpdatedRows : (replaced.numInsertedOrUpdatedRows ?? 0n);
+      if (changed === 0n) return; // compacted meanwhile by someone else; nothing to do
       await trx.deleteFrom("doc_updates").where("document_id", "=", documentId).where("seq", "<=", newSeq).execute();
-      doc.destroy();
     });
     this.logCounts.set(documentId, 0);
   }

@@ -1,9 +1,9 @@
 // The embedded default store: one SQLite file under the data directory, in WAL mode.
 //
-// `normal` (the default) writes each commit to the WAL before returning, so it survives the
-// process being killed at any instant, but leaves the fsync to checkpoints: a power cut or
-// OS crash can lose the last moments. `full` fsyncs every commit and survives those too, at
-// the cost of a disk flush per group of updates (see README, Performance).
+// `full` (the default) fsyncs every commit, so a committed update survives a power cut as
+// well as the process being killed. `normal` leaves the fsync to checkpoints: it survives a
+// killed process but a power cut or OS crash can lose the last moments. The update log is
+// written from a worker thread, so the fsync never stalls the relay of edits (see README).
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -12,13 +12,13 @@ import type { DatabaseSchema } from "./schema";
 
 export type SyncMode = "normal" | "full";
 
-export function openSqlite(dataDir: string, sync: SyncMode = "normal"): Kysely<DatabaseSchema> {
+export function openSqlite(dataDir: string, sync: SyncMode = "full"): { db: Kysely<DatabaseSchema>; file: string } {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "concord.sqlite");
   const database = new Database(file);
   database.pragma("journal_mode = WAL");
-  database.pragma(`synchronous = ${sync === "full" ? "FULL" : "NORMAL"}`);
+  database.pragma(`synchronous = ${sync === "normal" ? "NORMAL" : "FULL"}`);
   database.pragma("foreign_keys = ON");
   database.pragma("busy_timeout = 5000");
-  return new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) });
+  return { db: new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database }) }), file };
 }

@@ -7,6 +7,7 @@ import type { DatabaseSchema } from "./schema";
 import { migrations, type Dialect } from "./migrations";
 import { openSqlite, type SyncMode } from "./sqlite";
 import { DocumentStateStore } from "./documentState";
+import { SqliteLogWriter } from "./sqliteLogWriter";
 
 export interface Store {
   dialect: Dialect;
@@ -31,15 +32,17 @@ async function migrate(db: Kysely<DatabaseSchema>, dialect: Dialect): Promise<vo
 /** Opens the embedded SQLite store under `dataDir`, creating and migrating it on first use. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const dialect: Dialect = "sqlite";
-  const db = openSqlite(options.dataDir, options.sync);
+  const { db, file } = openSqlite(options.dataDir, options.sync);
   await migrate(db, dialect);
-  const documents = new DocumentStateStore(db);
+  const log = new SqliteLogWriter(file, options.sync ?? "full");
+  const documents = new DocumentStateStore(db, log);
   return {
     dialect,
     db,
     documents,
     async close() {
       await documents.flush();
+      await log.close();
       await db.destroy();
     },
   };
