@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { expectPrinted, valueOf } from "./fixtures/expectPrinted";
-import { fromDistribution, krippendorff2011, rows, sixRaters, wikipediaFleiss } from "./fixtures/published";
+import { fleiss1971, fromDistribution, krippendorff2011, rows, sixRaters, wikipediaFleiss } from "./fixtures/published";
 import { itemAgreement } from "./index";
 
 const five = ["1", "2", "3", "4", "5"];
 
 describe("Fleiss' kappa", () => {
+  it("Fleiss (1971) Table 1, 30 patients × 6 psychiatrists × 5 diagnoses: κ = .430 (the paper's worked example)", () => {
+    expectPrinted(valueOf(itemAgreement(fromDistribution(fleiss1971, five)).fleiss_kappa).value, ".430");
+  });
+
   it("Wikipedia 'Fleiss' kappa' worked example (10 subjects × 14 raters): κ = 0.210", () => {
     expectPrinted(valueOf(itemAgreement(fromDistribution(wikipediaFleiss, five)).fleiss_kappa).value, "0.210");
   });
