@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../testing";
 
@@ -42,6 +43,19 @@ describe("transcripts", () => {
     const doc = (await response.json()) as { id: string; title: string };
     expect(doc.title).toBe("interview-04");
     expect(await (await t.call("GET", `/api/documents/${doc.id}/text`, undefined, lead.cookie)).text()).toBe("I: Hello\nP: Hi");
+  });
+
+  it("creates a transcript from a Word (.docx) file, keeping its speaker turns", async () => {
+    const { lead, project } = await setup();
+    // A minimal Word document written for this test (four paragraphs).
+    const bytes = fs.readFileSync(new URL("../commands/fixtures/interview-05.docx", import.meta.url));
+    const response = await upload(project.id, lead.cookie, "interview-05.docx", new Uint8Array(bytes), "Interview 5");
+    expect(response.status).toBe(201);
+    const doc = (await response.json()) as { id: string; title: string };
+    expect(doc.title).toBe("Interview 5");
+    expect(await (await t.call("GET", `/api/documents/${doc.id}/text`, undefined, lead.cookie)).text()).toBe(
+      "Interview 5 (telephone)\nI: What helped you feel ready?\nP: Having a mentor who had been there.\nIt made a difference.",
+    );
   });
 
   it("refuses files that are not text or Word, creating nothing", async () => {
