@@ -21,6 +21,7 @@ import { projectRoutes } from "./routes/projects";
 import { invitationRoutes } from "./routes/invitations";
 import { documentRoutes } from "./routes/documents";
 import { agreementRoutes } from "./routes/agreement";
+import { healthRoutes } from "./routes/health";
 
 export interface AppOptions {
   /** Directory of the built client to serve at `/`; omitted in API-only tests. */
@@ -57,6 +58,7 @@ function apiApp(deps: AppDeps) {
   api.route("/", invitationRoutes);
   api.route("/", documentRoutes);
   api.route("/", agreementRoutes);
+  api.route("/", healthRoutes);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: { title: "Concord API", version: "0.1.0", description: "Real-time co-production workspace for qualitative research." },

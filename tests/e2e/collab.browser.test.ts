@@ -221,6 +221,37 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
     await lead.context().close();
   });
 
+  it("can be used with the keyboard alone: sign in, open the project and a transcript, type", async () => {
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/skip/i);
+    // Tab to the email field, then type through the form.
+    for (let i = 0; i < 10 && (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)) !== "email"; i++) {
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.type("supervisor@example.org");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("concord-demo");
+    await page.keyboard.press("Enter");
+    const projectLink = page.getByRole("link", { name: new RegExp(DEMO_PROJECT.replace(/[()]/g, "\\$&")) });
+    await projectLink.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: DEMO_PROJECT }).waitFor();
+    await page.locator(".link-list__link").first().focus();
+    await page.keyboard.press("Enter");
+    const editor = page.getByRole("textbox", { name: /^Transcript:/ });
+    await editor.waitFor();
+    await editor.focus();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" Typed with the keyboard only.");
+    await page.locator(".transcript", { hasText: "Typed with the keyboard only." }).waitFor();
+    await page.locator('.connection[data-state="saved"]').waitFor();
+    await context.close();
+  });
+
   it("when the lead makes someone a viewer, their open transcript turns read-only at once", async () => {
     const rater = await signedInPage(browser, server.url, "rater@example.org");
     await openDemoTranscript(rater);

@@ -39,6 +39,8 @@ export async function createSession(db: Kysely<DatabaseSchema>, userId: string) 
   const secret = newSecret();
   const now = new Date();
   const expires = new Date(now.getTime() + SESSION_DAYS * 24 * 3600 * 1000);
+  // Expired sessions are useless; tidy this person's away as they start a new one.
+  await db.deleteFrom("sessions").where("user_id", "=", userId).where("expires_at", "<", now.toISOString()).execute();
   await db
     .insertInto("sessions")
     .values({ token_hash: hashSecret(secret), user_id: userId, created_at: now.toISOString(), expires_at: expires.toISOString() })

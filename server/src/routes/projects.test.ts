@@ -118,3 +118,10 @@ describe("changing and removing members", () => {
     expect((await t.call("DELETE", `/api/projects/${project.id}/members/${lead.id}`, undefined, lead.cookie)).status).toBe(409);
   });
 });
+
+describe("health", () => {
+  it("answers without sign-in once the database can be read", async () => {
+    const response = await t.call("GET", "/api/health");
+    expect(await response.json()).toEqual({ ok: true, documentsOpen: 0 });
+  });
+});
