@@ -18,7 +18,7 @@ export function CollaborativeDocument({ document, user }: { document: DocumentDe
   // A string key keeps the memo stable while the set of others' colours is unchanged.
   const othersKey = others.map((p) => `${p.clientId}:${p.color}`).join(",");
   const caretUser = useMemo(
-    () => ({ name: user.name, color: colorForUser(user.id, others, selfClientId) }),
+    () => ({ id: user.id, name: user.name, color: colorForUser(user.id, others, selfClientId) }),
     [user.id, user.name, othersKey, selfClientId],
   );
   const readOnly = document.readOnly || serverReadOnly;
