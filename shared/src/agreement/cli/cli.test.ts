@@ -125,7 +125,7 @@ describe("runCli", () => {
 
 // Spawning tsx costs 1–3 s on a loaded machine: a few runs end to end, the rest in-process.
 describe("pnpm agreement end to end", { timeout: 30_000 }, () => {
-  const main = fileURLToPath(new URL("./main.ts", import.meta.url));
+  const main = fileURLToPath(new URL("../../../bin/agreement.ts", import.meta.url));
   const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
   const run = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", main, ...args], { encoding: "utf8", timeout: 30_000 });
 

@@ -1,7 +1,7 @@
 // Seeded synthetic transcripts and codings for the agreement benchmark.
 
 import prand from "pure-rand";
-import type { Segment } from "../types";
+import type { Segment } from "../src/agreement/types";
 
 const WORDS = ["feeling", "team", "support", "the", "and", "I", "we", "supervision", "role", "time", "patients", "ward", "really", "think", "valued"];
 

@@ -2,9 +2,9 @@
 // median and p95 beside the aims. A measurement, not a test: nothing here fails on time.
 
 import prand from "pure-rand";
-import { itemAgreement, krippendorffAlpha, normaliseTable } from "../item";
-import { codedTextAgreement, segmentMatching, unitizedAgreement } from "../text";
-import type { Level, RatingTable } from "../types";
+import { itemAgreement, krippendorffAlpha, normaliseTable } from "../src/agreement/item";
+import { codedTextAgreement, segmentMatching, unitizedAgreement } from "../src/agreement/text";
+import type { Level, RatingTable } from "../src/agreement/types";
 import { syntheticCodings, syntheticTranscript } from "./syntheticText";
 
 /** Ratings of `units` units by `raters` raters who mostly agree with a hidden true value. */
