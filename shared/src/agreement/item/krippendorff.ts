@@ -71,7 +71,9 @@ export function krippendorffAlpha(norm: NormalisedTable, level: Level, options: 
   const scale = maxDelta > 0 ? maxDelta : 1;
   const method = `bootstrap (Hayes & Krippendorff 2007): ${resamples} resamples of ${co.pairs} pairable pairs drawn from the coincidence matrix, expected disagreement fixed, seed ${seed}; 95% percentile interval, clamped to [-1, 1]`;
   const means = resampleMeans(deltas, co.o, co.pairs, resamples, seed);
-  const observed = bootstrapped(1 - dO / scale, means.map((m) => 1 - m / scale), [0, 1], method.replace("[-1, 1]", "[0, 1]"));
+  // 1 − D_o/δ²max lies in [0, 1]; clamping only removes floating-point residue (−2e-16).
+  const agreement = (d: number) => Math.min(1, Math.max(0, 1 - d / scale));
+  const observed = bootstrapped(agreement(dO), means.map(agreement), [0, 1], method.replace("[-1, 1]", "[0, 1]"));
   if (co.pairableUnits < 2) {
     return { alpha: undefinedStat("only one unit has two or more ratings; alpha needs at least two"), observed };
   }
