@@ -2,8 +2,8 @@
 // read-only or not), then opens it for live editing.
 import { api } from "../api/endpoints";
 import { useResource } from "../api/useResource";
-import { Alert, Loading } from "../components/Alert";
 import { Layout } from "../components/Layout";
+import { PendingPage } from "../components/PendingPage";
 import { PageHeading } from "../components/PageHeading";
 import { CollaborativeDocument } from "../editor/CollaborativeDocument";
 import { Link } from "../router/Link";
@@ -14,17 +14,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   const user = useUser();
   const [document] = useResource(() => api.getDocument(documentId), documentId);
 
-  if (document.status !== "ready") {
-    return (
-      <Layout>
-        <PageHeading title="Transcript" />
-        {document.status === "loading" ? <Loading what="the transcript" /> : <Alert>{document.message}</Alert>}
-        <p>
-          <Link to={paths.projects()}>Back to your projects</Link>
-        </p>
-      </Layout>
-    );
-  }
+  if (document.status !== "ready") return <PendingPage title="Transcript" what="the transcript" resource={document} />;
 
   return (
     <Layout wide>

@@ -3,6 +3,7 @@ import { api } from "../api/endpoints";
 import { useResource } from "../api/useResource";
 import { Alert, Loading } from "../components/Alert";
 import { Layout } from "../components/Layout";
+import { PendingPage } from "../components/PendingPage";
 import { PageHeading } from "../components/PageHeading";
 import { canAddDocuments, roleName } from "../components/roles";
 import { AddMemberForm } from "../project/AddMemberForm";
@@ -19,17 +20,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
   const [project, reloadProject] = useResource(() => api.getProject(projectId), projectId);
   const [documents] = useResource(() => api.listDocuments(projectId).then((r) => r.documents), projectId);
 
-  if (project.status !== "ready") {
-    return (
-      <Layout>
-        <PageHeading title="Project" />
-        {project.status === "loading" ? <Loading what="the project" /> : <Alert>{project.message}</Alert>}
-        <p>
-          <Link to={paths.projects()}>Back to your projects</Link>
-        </p>
-      </Layout>
-    );
-  }
+  if (project.status !== "ready") return <PendingPage title="Project" what="the project" resource={project} />;
   const { title, role, members } = project.data;
 
   return (
