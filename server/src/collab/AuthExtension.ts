@@ -3,7 +3,8 @@
 // leaks a document and its timer for every connection refused while loading (issue 1156).
 import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
 import { CLOSE, can, parseDocumentName } from "@concord/shared";
-import { isSameOrigin, readCookie, SESSION_COOKIE, userForCredential, type User } from "../auth/identify";
+import { isSameOrigin, readCookie, SESSION_COOKIE, userForCredential, type Credential, type User } from "../auth/identify";
+import { hashSecret } from "../auth/secrets";
 import { roleIn } from "../policies";
 import type { Store } from "../store/store";
 import type { ConnectionContext } from "./context";
@@ -16,17 +17,25 @@ export class AuthExtension implements Extension {
 
   constructor(private readonly store: Store) {}
 
-  private async identify(token: string, headers: Headers): Promise<User | null> {
-    if (token !== SESSION_TOKEN) return userForCredential(this.store.db, { kind: "token", secret: token });
-    // A cookie travels with any page's WebSocket, so only our own pages may use it.
-    if (!isSameOrigin(headers)) throw CLOSE.badOrigin;
-    const cookie = readCookie(headers.get("cookie"), SESSION_COOKIE);
-    return cookie ? userForCredential(this.store.db, { kind: "session", secret: cookie }) : null;
+  private async identify(token: string, headers: Headers): Promise<{ user: User; credential: Credential } | null> {
+    let credential: Credential;
+    if (token !== SESSION_TOKEN) {
+      credential = { kind: "token", secret: token };
+    } else {
+      // A cookie travels with any page's WebSocket, so only our own pages may use it.
+      if (!isSameOrigin(headers)) throw CLOSE.badOrigin;
+      const cookie = readCookie(headers.get("cookie"), SESSION_COOKIE);
+      if (!cookie) return null;
+      credential = { kind: "session", secret: cookie };
+    }
+    const user = await userForCredential(this.store.db, credential);
+    return user ? { user, credential } : null;
   }
 
   async onAuthenticate(data: onAuthenticatePayload): Promise<ConnectionContext> {
-    const user = await this.identify(data.token, data.requestHeaders);
-    if (!user) throw CLOSE.notSignedIn;
+    const identified = await this.identify(data.token, data.requestHeaders);
+    if (!identified) throw CLOSE.notSignedIn;
+    const { user, credential } = identified;
     const address = parseDocumentName(data.documentName);
     const document = address
       ? await this.store.db
@@ -38,6 +47,12 @@ export class AuthExtension implements Extension {
     const role = document ? await roleIn(this.store.db, document.project_id, user.id) : null;
     if (!document || !role) throw CLOSE.noSuchDocument;
     if (!can(role, "document.edit")) data.connectionConfig.readOnly = true;
-    return { user, role, documentId: document.id, projectId: document.project_id };
+    return {
+      user,
+      role,
+      documentId: document.id,
+      projectId: document.project_id,
+      credential: { kind: credential.kind, hash: hashSecret(credential.secret) },
+    };
   }
 }

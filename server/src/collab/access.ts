@@ -1,20 +1,31 @@
-// When a member's role changes or they leave a project, their open document connections
-// are closed so the provider reconnects and onAuthenticate decides afresh. (With several
-// server processes this will be published to all of them; today there is one.)
+// When access changes — a member's role changes or they leave, a session ends, a token is
+// revoked — the affected document connections are closed so the provider reconnects and
+// onAuthenticate decides afresh. (With several server processes this will be published to
+// all of them; today there is one.)
 import type { Hocuspocus } from "@hocuspocus/server";
-import { CLOSE } from "@concord/shared";
+import { CLOSE, type CloseEvent } from "@concord/shared";
 import type { ConnectionContext } from "./context";
 
-export function closeConnectionsOf(hocuspocus: Hocuspocus | undefined, projectId: string, userId: string): number {
+/** Closes every authenticated document connection whose context matches; returns how many. */
+export function closeConnections(
+  hocuspocus: Hocuspocus | undefined,
+  matches: (context: ConnectionContext) => boolean,
+  event: CloseEvent = CLOSE.accessChanged,
+): number {
   let closed = 0;
   for (const document of hocuspocus?.documents.values() ?? []) {
     for (const connection of document.getConnections()) {
       const context = connection.context as ConnectionContext | undefined;
-      if (context?.projectId === projectId && context.user.id === userId) {
-        connection.close(CLOSE.accessChanged);
+      if (context?.user && matches(context)) {
+        connection.close(event);
         closed++;
       }
     }
   }
   return closed;
+}
+
+/** Closes a member's connections to one project's documents. */
+export function closeConnectionsOf(hocuspocus: Hocuspocus | undefined, projectId: string, userId: string): number {
+  return closeConnections(hocuspocus, (context) => context.projectId === projectId && context.user.id === userId);
 }

@@ -7,4 +7,9 @@ export interface ConnectionContext {
   role: Role;
   documentId: string;
   projectId: string;
+  /**
+   * The credential that opened the connection (the SHA-256 hash of the session cookie or
+   * API token, as stored), so signing out or revoking a token closes exactly its sockets.
+   */
+  credential: { kind: "session" | "token"; hash: string };
 }
