@@ -11,6 +11,12 @@ export interface Config {
   clientDir: string;
   /** Create the demo project and accounts on first start. */
   seedDemo: boolean;
+  /**
+   * The address people use to reach Concord (`CONCORD_PUBLIC_URL`, e.g. behind a TLS proxy):
+   * links in invitations and emails, the cookie's Secure flag and the same-origin check use
+   * it. Unset: the address Concord listens on.
+   */
+  publicUrl?: URL;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
@@ -18,6 +24,19 @@ const repoRoot = path.resolve(import.meta.dirname, "../..");
 function syncMode(value: string | undefined): SyncMode {
   if (value === undefined || value === "normal" || value === "full") return value ?? "full";
   throw new Error(`CONCORD_SYNC must be "normal" or "full", not "${value}".`);
+}
+
+function publicUrl(value: string | undefined): URL | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`CONCORD_PUBLIC_URL must be a URL such as https://concord.example.ac.uk, not "${value}".`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error("CONCORD_PUBLIC_URL must start with http:// or https://.");
+  if (url.pathname !== "/" || url.search || url.hash) throw new Error("CONCORD_PUBLIC_URL must be an origin only, without a path.");
+  return url;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,5 +49,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     sync: syncMode(env.CONCORD_SYNC),
     clientDir: path.resolve(env.CONCORD_CLIENT_DIR ?? path.join(repoRoot, "client/dist")),
     seedDemo: env.CONCORD_DEMO !== "off",
+    publicUrl: publicUrl(env.CONCORD_PUBLIC_URL),
   };
 }

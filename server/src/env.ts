@@ -7,6 +7,12 @@ export interface AppDeps {
   store: Store;
   /** The collaboration server, so routes can close connections or read live documents. */
   hocuspocus?: Hocuspocus;
+  /**
+   * The origin people reach Concord at: `CONCORD_PUBLIC_URL` when configured, else the
+   * address the server listens on (known only once it listens, hence a function). Never the
+   * request's Host header, which the caller controls.
+   */
+  publicUrl: () => URL;
 }
 
 export interface AppEnv {

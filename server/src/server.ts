@@ -38,11 +38,13 @@ async function waitForUnload(hocuspocus: Hocuspocus, timeoutMs: number): Promise
 }
 
 export async function startServer(
-  config: Pick<Config, "port" | "host" | "dataDir"> & Partial<Pick<Config, "sync" | "clientDir">>,
+  config: Pick<Config, "port" | "host" | "dataDir"> & Partial<Pick<Config, "sync" | "clientDir" | "publicUrl">>,
 ): Promise<RunningServer> {
   const store = await openStore({ dataDir: config.dataDir, sync: config.sync });
   const hocuspocus = createCollaboration(store);
-  const app = createApp({ store, hocuspocus }, { clientDir: config.clientDir });
+  let listening: URL | undefined;
+  const publicUrl = () => config.publicUrl ?? listening ?? new URL(`http://${config.host}:${config.port}`);
+  const app = createApp({ store, hocuspocus, publicUrl }, { clientDir: config.clientDir });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const wss = attachCollaboration(httpServer, hocuspocus);
   await new Promise<void>((resolve, reject) => {
@@ -50,6 +52,7 @@ export async function startServer(
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
+  listening = new URL(`http://${config.host}:${port}`);
   let closing: Promise<void> | null = null;
   return {
     url: `http://${config.host}:${port}`,

@@ -18,7 +18,7 @@ export interface TestApp {
 export async function createTestApp(): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "concord-test-"));
   const store = await openStore({ dataDir });
-  const app = createApp({ store });
+  const app = createApp({ store, publicUrl: () => new URL("http://localhost") });
   const call = (method: string, url: string, body?: unknown, auth: Record<string, string> = {}) =>
     Promise.resolve(
       app.request(url, {
