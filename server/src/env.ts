@@ -2,6 +2,7 @@
 import type { Hocuspocus } from "@hocuspocus/server";
 import type { User } from "./auth/identify";
 import type { Store } from "./store/store";
+import type { WorkerPool } from "./workers/pool";
 
 export interface AppDeps {
   store: Store;
@@ -13,6 +14,8 @@ export interface AppDeps {
    * request's Host header, which the caller controls.
    */
   publicUrl: () => URL;
+  /** Threads for parsing uploads and computing statistics off the event loop. */
+  workers: WorkerPool;
 }
 
 export interface AppEnv {

@@ -29,4 +29,8 @@ export const errors = {
   tooManyAttempts: (seconds: number) =>
     new ApiError(429, "too_many_attempts", `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minutes.`),
   unsupportedMedia: (message: string) => new ApiError(415, "unsupported_media_type", message),
+  /** Well-formed input that would cost more time or memory than the server gives one request. */
+  tooDemanding: (message: string) => new ApiError(422, "too_demanding", message),
+  busy: () => new ApiError(503, "busy", "The server is busy with other people's work. Try again in a moment."),
+  internal: () => new ApiError(500, "internal", "Something went wrong on the server."),
 };

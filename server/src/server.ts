@@ -9,6 +9,7 @@ import { AuthExtension } from "./collab/AuthExtension";
 import { PersistenceExtension } from "./collab/PersistenceExtension";
 import { attachCollaboration } from "./collab/websocket";
 import { openStore, type Store } from "./store/store";
+import { WorkerPool } from "./workers/pool";
 
 export interface RunningServer {
   url: string;
@@ -44,7 +45,8 @@ export async function startServer(
   const hocuspocus = createCollaboration(store);
   let listening: URL | undefined;
   const publicUrl = () => config.publicUrl ?? listening ?? new URL(`http://${config.host}:${config.port}`);
-  const app = createApp({ store, hocuspocus, publicUrl }, { clientDir: config.clientDir });
+  const workers = new WorkerPool();
+  const app = createApp({ store, hocuspocus, publicUrl, workers }, { clientDir: config.clientDir });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const wss = attachCollaboration(httpServer, hocuspocus);
   await new Promise<void>((resolve, reject) => {
@@ -67,6 +69,7 @@ export async function startServer(
         await waitForUnload(hocuspocus, 5_000);
         for (const client of wss.clients) client.terminate();
         wss.close();
+        await workers.close();
         await store.close();
         httpServer.closeAllConnections();
       })();

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { createApp } from "./app";
 import { openStore, type Store } from "./store/store";
+import { WorkerPool } from "./workers/pool";
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -18,7 +19,8 @@ export interface TestApp {
 export async function createTestApp(): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "concord-test-"));
   const store = await openStore({ dataDir });
-  const app = createApp({ store, publicUrl: () => new URL("http://localhost") });
+  const workers = new WorkerPool();
+  const app = createApp({ store, publicUrl: () => new URL("http://localhost"), workers });
   const call = (method: string, url: string, body?: unknown, auth: Record<string, string> = {}) =>
     Promise.resolve(
       app.request(url, {
@@ -41,6 +43,7 @@ export async function createTestApp(): Promise<TestApp> {
       return { id: user.id, email, cookie: { cookie } };
     },
     async close() {
+      await workers.close();
       await store.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -2,10 +2,13 @@
 // the initial Yjs state, stored together with the document row.
 import { randomUUID } from "node:crypto";
 import * as Y from "yjs";
-import mammoth from "mammoth";
 import { MAX_TRANSCRIPT_CHARS, parseTranscript, writeTranscript } from "@concord/shared";
 import { errors } from "../errors";
 import type { Store } from "../store/store";
+import type { WorkerPool } from "../workers/pool";
+
+/** A .docx is unpacked and read in a worker; a real one takes about a second at the largest. */
+const DOCX_TIMEOUT_MS = 30_000;
 
 export async function createTranscript(
   store: Store,
@@ -37,18 +40,17 @@ export async function createTranscript(
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-/** Reads the text of an uploaded .txt or .docx file; anything else is refused with 415. */
-export async function textFromUpload(name: string, bytes: Uint8Array): Promise<string> {
+/**
+ * Reads the text of an uploaded .txt or .docx file; anything else is refused with 415. A
+ * .docx is checked against the zip limits and parsed in a worker with a deadline and a heap
+ * limit, so a zip bomb costs its sender an error and nobody else anything.
+ */
+export async function textFromUpload(workers: WorkerPool, name: string, bytes: Uint8Array): Promise<string> {
   const lower = name.toLowerCase();
   const isZip = ZIP_MAGIC.every((b, i) => bytes[i] === b);
   if (lower.endsWith(".docx")) {
     if (!isZip) throw errors.unsupportedMedia("This .docx file is damaged or is not a Word document.");
-    try {
-      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-      return value;
-    } catch {
-      throw errors.unsupportedMedia("This .docx file could not be read. Save it again from Word and retry.");
-    }
+    return workers.run("docxText", bytes, { timeoutMs: DOCX_TIMEOUT_MS, what: "Reading this .docx file", refused: errors.unsupportedMedia });
   }
   if (lower.endsWith(".txt") || !lower.includes(".")) {
     if (bytes.includes(0)) throw errors.unsupportedMedia("This file is not plain text.");

@@ -60,3 +60,32 @@ describe("POST /api/agreement", () => {
     expect((await t.call("POST", "/api/agreement", RATERS)).status).toBe(401);
   });
 });
+
+describe("POST /api/agreement within limits", () => {
+  it("refuses more distinct categories than real studies use, with a clear 400", async () => {
+    const me = await t.signUp("Rater");
+    // The attack that stalled the server for 31 s: a small body naming 8,000 categories.
+    const a = Array.from({ length: 8_000 }, (_, i) => `c${i}`);
+    const response = await t.call("POST", "/api/agreement", { raters: [a, [...a].reverse()] }, me.cookie);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/8,000 distinct categories.*1,000/);
+  });
+
+  it("refuses a million bootstrap resamples and says where the limit is", async () => {
+    const me = await t.signUp("Rater");
+    const response = await t.call("POST", "/api/agreement?bootstrap=1000000", RATERS, me.cookie);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/bootstrap resamples.*10,000/);
+  });
+
+  it("refuses a body that is not JSON with a 400, parsed off the event loop", async () => {
+    const me = await t.signUp("Rater");
+    const response = await t.app.request("/api/agreement", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...me.cookie },
+      body: '{"raters": [["a"',
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/not valid JSON/);
+  });
+});

@@ -73,7 +73,7 @@ export const documentRoutes = new OpenAPIHono<AppEnv>()
       if (contentType.startsWith("multipart/form-data")) {
         const form = c.req.valid("form");
         if (!("file" in form) || !(form.file instanceof File)) throw errors.validation("Attach the transcript as the `file` field.");
-        text = await textFromUpload(form.file.name, new Uint8Array(await form.file.arrayBuffer()));
+        text = await textFromUpload(c.var.deps.workers, form.file.name, new Uint8Array(await form.file.arrayBuffer()));
         title = form.title ?? titleFromFileName(form.file.name);
       } else if (contentType.startsWith("application/json")) {
         const body = c.req.valid("json");

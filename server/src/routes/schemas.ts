@@ -35,7 +35,7 @@ export const IdParam = (name: string) =>
   z.object({ [name]: z.string().openapi({ param: { name, in: "path" } }) });
 
 /** Standard error responses, spread into each route's `responses`. */
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 429)[]) {
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503)[]) {
   return Object.fromEntries(
     statuses.map((s) => [s, { description: "Error", content: { "application/json": { schema: ErrorSchema } } }]),
   ) as Record<number, { description: string; content: { "application/json": { schema: typeof ErrorSchema } } }>;
