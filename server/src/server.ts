@@ -43,18 +43,22 @@ export async function startServer(
 ): Promise<RunningServer> {
   const store = await openStore({ dataDir: config.dataDir, sync: config.sync });
   const hocuspocus = createCollaboration(store);
-  let listening: URL | undefined;
-  const publicUrl = () => config.publicUrl ?? listening ?? new URL(`http://${config.host}:${config.port}`);
+  // Until it listens the port may be 0; httpServer is defined below, before anyone can ask.
+  const publicUrl = () => config.publicUrl ?? new URL(`http://${config.host}:${(httpServer.address() as AddressInfo | null)?.port ?? config.port}`);
   const workers = new WorkerPool();
   const app = createApp({ store, hocuspocus, publicUrl, workers }, { clientDir: config.clientDir });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
+  // Idle keep-alive connections are closed by the client (or a proxy in front) first, never
+  // by us: with Node's 5 s default, a client reusing a connection just as the server closes
+  // it gets EPIPE on a POST, which it cannot safely retry.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const wss = attachCollaboration(httpServer, hocuspocus);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
-  listening = new URL(`http://${config.host}:${port}`);
   let closing: Promise<void> | null = null;
   return {
     url: `http://${config.host}:${port}`,

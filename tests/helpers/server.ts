@@ -51,6 +51,8 @@ export async function startServer(opts: StartOptions = {}): Promise<ServerProces
   let stdout = "";
   let stderr = "";
   child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  // An unexpected death (a signal, a native crash) prints nothing itself: say so in stderr.
+  child.once("exit", (code, signal) => (stderr += `\n[server process exited: ${signal ?? `code ${code}`}]\n`));
   const url = await new Promise<string>((resolve, reject) => {
     const onExit = (code: number | null, signal: string | null) =>
       reject(new Error(`Server exited (${code ?? signal}) before listening:\n${stderr}`));

@@ -17,7 +17,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (server) console.log("SERVER STDERR:", server.stderr());
   if (server) await discard(server);
 });
 

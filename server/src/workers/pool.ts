@@ -4,6 +4,7 @@
 // ending its thread (the only way to stop synchronous code), and the caller gets a clear
 // error while the server carries on. The queue is bounded too, so a flood is refused at once
 // rather than held in memory.
+import { MessageChannel } from "node:worker_threads";
 import { Piscina } from "piscina";
 import { errors } from "../errors";
 import type { TaskResult } from "./tasks";
@@ -34,6 +35,9 @@ export function workerLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
 }
 
 const workerFile = new URL("./worker.mjs", import.meta.url);
+
+/** A task not running after this long (a thread that cannot start) is given up on. */
+const START_DEADLINE_MS = 60_000;
 
 export class WorkerPool {
   private readonly pool: Piscina;
@@ -66,11 +70,20 @@ export class WorkerPool {
     if (this.inFlight >= this.limits.threads + this.limits.queue) throw errors.busy();
     let result: TaskResult<TaskValue<N>>;
     this.inFlight++;
+    const abort = new AbortController();
+    const { port1, port2 } = new MessageChannel();
+    let deadline = setTimeout(() => abort.abort(), START_DEADLINE_MS);
+    port1.once("message", () => {
+      clearTimeout(deadline);
+      deadline = setTimeout(() => abort.abort(), opts.timeoutMs);
+    });
     try {
-      result = await this.pool.run(input, { name, signal: AbortSignal.timeout(opts.timeoutMs) });
+      result = await this.pool.run({ input, started: port2 }, { name, signal: abort.signal, transferList: [port2] });
     } catch (error) {
       throw this.explain(error, opts);
     } finally {
+      clearTimeout(deadline);
+      port1.close();
       this.inFlight--;
     }
     if (!result.ok) throw result.limit ? errors.tooLarge(result.message) : (opts.refused ?? errors.validation)(result.message);
