@@ -6,7 +6,7 @@ const TEXT = "Interview 2\n00:01:05 I: Ready?\nP: Yes.\n\nMostly.\nI: Good.";
 
 describe("previewTranscript", () => {
   it("shows turns as stored, flags unlabelled lines and counts speakers and timestamps", () => {
-    const preview = previewTranscript(TEXT);
+    const preview = previewTranscript(parseTranscript(TEXT));
     expect(preview.turns.map((t) => [t.speaker, t.line, t.paragraphs.map((p) => p.unlabelled ?? false)])).toEqual([
       [null, 1, [true]],
       ["I", 2, [false]],
@@ -22,11 +22,10 @@ describe("previewTranscript", () => {
       { line: 5, text: "Mostly.", speaker: "P" },
     ]);
     expect(preview.timestamps).toBe(1);
-    expect(preview.characters).toBe(TEXT.length);
   });
 
   it("renames speakers, merging two labels given one name, and keeps a blank name as the label", () => {
-    const preview = previewTranscript("I: a\nInterviewer: b\nP: c", { I: "Interviewer", P: "  " });
+    const preview = previewTranscript(parseTranscript("I: a\nInterviewer: b\nP: c"), { I: "Interviewer", P: "  " });
     expect(preview.turns.map((t) => t.speaker)).toEqual(["Interviewer", "Interviewer", "P"]);
     expect(preview.speakers.map((s) => [s.label, s.name])).toEqual([["I", "Interviewer"], ["Interviewer", "Interviewer"], ["P", "P"]]);
     const blocks = parseTranscript("I: a\nP: c");

@@ -1,7 +1,7 @@
 // What a transcript will look like once imported, from the same parse the import uses: the
 // turns as they will be stored, the speakers found, and the lines that carry no label (kept
 // with the turn before them) for the person to check before the transcript is created.
-import { parseTranscript, type ParsedBlock } from "./parse";
+import type { ParsedBlock } from "./parse";
 
 /** New names for speaker labels as found ("I" → "Interviewer"); two labels given one name merge. */
 export type SpeakerNames = Record<string, string>;
@@ -31,7 +31,6 @@ export interface TranscriptPreview {
   unlabelledLines: { line: number; text: string; speaker: string | null }[];
   /** How many turns had a timestamp before their label (left out of the stored text). */
   timestamps: number;
-  characters: number;
 }
 
 /** The name a label is stored under: its new name if one was given, else the label itself. */
@@ -64,8 +63,9 @@ function previewTurn(block: ParsedBlock, names: SpeakerNames): PreviewTurn {
   };
 }
 
-export function previewTranscript(text: string, names: SpeakerNames = {}): TranscriptPreview {
-  const turns = parseTranscript(text).map((block) => previewTurn(block, names));
+/** The preview of parsed blocks (from `parseTranscript`) under the given speaker names. */
+export function previewTranscript(blocks: ParsedBlock[], names: SpeakerNames = {}): TranscriptPreview {
+  const turns = blocks.map((block) => previewTurn(block, names));
   const speakers = new Map<string, { label: string; name: string; turns: number }>();
   for (const turn of turns) {
     if (turn.label === null) continue;
@@ -80,6 +80,5 @@ export function previewTranscript(text: string, names: SpeakerNames = {}): Trans
       turn.paragraphs.filter((p) => p.unlabelled).map((p) => ({ line: p.line, text: p.text, speaker: turn.speaker })),
     ),
     timestamps: turns.filter((turn) => turn.time).length,
-    characters: text.length,
   };
 }
