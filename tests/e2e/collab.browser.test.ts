@@ -147,6 +147,12 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
     await lead.getByLabel("I will paste the text").check();
     await lead.locator(".import-preview").waitFor({ state: "detached" });
 
+    // A title of only spaces gets a message about the title, not the text.
+    await lead.getByLabel("Title").fill("   ");
+    await lead.getByLabel("Transcript text").fill("I: Hello.");
+    await lead.getByRole("button", { name: "Check the transcript" }).click();
+    await lead.getByRole("alert").filter({ hasText: "Please give the transcript a title." }).waitFor();
+
     const title = `Interview 09 – "Robin" ${Date.now().toString(36)}`;
     await lead.getByLabel("Title").fill(title);
     await lead

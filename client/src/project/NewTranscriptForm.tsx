@@ -56,7 +56,9 @@ export function NewTranscriptForm({ projectId }: { projectId: string }) {
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const problem = missing(source, title, text, file);
+    const problem =
+      missing(source, title, text, file) ??
+      (Object.values(names).some((name) => name.includes(":")) ? "A speaker's name cannot contain a colon." : null);
     if (problem) {
       setError(problem);
       return;

@@ -147,6 +147,7 @@ describe("transcripts", () => {
     for (const [speakers, message] of [
       [{ Q: "Quinn" }, /no speaker labelled “Q”/],
       [{ P: "x".repeat(101) }, /at most 100 characters/],
+      [{ P: "Alex: 2" }, /cannot contain a colon/],
     ] as const) {
       const refused = await t.call("POST", url, { ...body, speakers }, lead.cookie);
       expect(refused.status).toBe(400);

@@ -11,7 +11,14 @@ import { DocumentSchema, IdParam, RoleSchema, errorResponses, json } from "./sch
 const Title = z.string().trim().min(1).max(300);
 const MAX_SPEAKER_NAME = 100;
 const SpeakerNamesSchema = z
-  .record(z.string(), z.string().max(MAX_SPEAKER_NAME, `A speaker's name may be at most ${MAX_SPEAKER_NAME} characters.`))
+  .record(
+    z.string(),
+    z
+      .string()
+      .max(MAX_SPEAKER_NAME, `A speaker's name may be at most ${MAX_SPEAKER_NAME} characters.`)
+      // The plain-text form writes a turn as "Speaker: text" on one line.
+      .regex(/^[^:\r\n]*$/, "A speaker's name cannot contain a colon or a line break."),
+  )
   .openapi("SpeakerNames", {
     description:
       "New names for speaker labels as the preview found them. Two labels given the same name become one speaker; a blank name keeps the label.",
