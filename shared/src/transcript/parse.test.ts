@@ -77,6 +77,8 @@ describe("parseTranscript", () => {
     ]);
     expect(matchTurnLine("We met at 10:30 in the clinic")).toBeNull();
     expect(matchTurnLine("[Long pause] Right.")).toBeNull();
+    expect(matchTurnLine("[Overlapping] Yes.")).toBeNull();
+    expect(matchTurnLine("[Allison] Yes.")).toEqual({ speaker: "Allison", rest: "Yes." });
   });
 
   it("handles Windows line ends and text with no labels at all", () => {

@@ -37,7 +37,7 @@ const MAX_LABEL_WORDS = 4;
 // label needs a capital or a digit and must not be one of the usual notes.
 const CAPITALISED = /^[\p{Lu}\p{N}]/u;
 const TRANSCRIBER_NOTE =
-  /^(?:laugh|pause|inaudible|unclear|indistinct|crosstalk|cross-talk|overlap|sigh|cough|silence|redacted|removed|break|interrupt|end|start|beginning|recording|audio|name|place|sound|noise|phone|long|short|both|all|music|tape)/iu;
+  /^(?:laugh\w*|paus\w*|inaudible|unclear|indistinct|cross-?talk|overlap\w*|sigh\w*|cough\w*|silen\w*|redacted|removed|break|interrupt\w*|end|start|beginning|recording|audio|name|place|sound|noise|phone\w*|long|short|both|all|music|tape)\b/iu;
 
 /** Returns the speaker label, the rest of the line and any timestamp, or null when the line opens no turn. */
 export function matchTurnLine(line: string): { speaker: string; rest: string; time?: string } | null {
