@@ -132,24 +132,68 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
     const lead = await signedInPage(browser, server.url, LEAD.email);
     await lead.getByRole("link", { name: /Readiness for co-production/ }).click();
 
-    // New transcript from pasted text: "I:" and "P:" lines become labelled speaker turns.
+    // New transcript from pasted text in several label styles; the preview shows the turns
+    // as they will be stored, flags the line without a label, and lets the lead rename speakers.
+    // A file gets the same check; choosing another source makes the check out of date.
+    await lead.getByLabel("In a file (.txt or .docx)").check();
+    await lead.getByLabel("Transcript file").setInputFiles({
+      name: "interview-10.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("INTERVIEWER: Shall we start?\n(00:00:05) Sam: Yes."),
+    });
+    await lead.getByRole("button", { name: "Check the transcript" }).click();
+    await lead.getByText("2 turns from 2 speakers.").waitFor();
+    await lead.getByLabel("Speaker “INTERVIEWER”").waitFor();
+    await lead.getByLabel("I will paste the text").check();
+    await lead.locator(".import-preview").waitFor({ state: "detached" });
+
+    // A title of only spaces gets a message about the title, not the text.
+    await lead.getByLabel("Title").fill("   ");
+    await lead.getByLabel("Transcript text").fill("I: Hello.");
+    await lead.getByRole("button", { name: "Check the transcript" }).click();
+    await lead.getByRole("alert").filter({ hasText: "Please give the transcript a title." }).waitFor();
+
     const title = `Interview 09 – "Robin" ${Date.now().toString(36)}`;
     await lead.getByLabel("Title").fill(title);
-    await lead.getByLabel("Transcript text").fill("I: How did the pilot go?\nP: Better than I feared.\nWe learned a lot.");
-    await lead.getByRole("button", { name: "Add transcript" }).click();
+    await lead
+      .getByLabel("Transcript text")
+      .fill("I: How did the pilot go?\nParticipant (Robin): Better than I feared.\nWe learned a lot.\n[00:02:10] Interviewer: What did you learn?\n[P]: To ask early.");
+    await lead.getByRole("button", { name: "Check the transcript" }).click();
+    const preview = lead.getByRole("heading", { name: "Check the transcript before creating it" });
+    await preview.waitFor();
+    expect(await preview.evaluate((el) => el === document.activeElement)).toBe(true);
+    const previewTurns = lead.locator(".import-preview__turn");
+    expect(await previewTurns.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.speaker))).toEqual(["I", "Participant (Robin)", "Interviewer", "P"]);
+    await lead.getByText("1 line has no speaker label.").waitFor();
+    await lead.getByText("Line 3, kept with Participant (Robin): “We learned a lot.”").waitFor();
+    await lead.getByText("1 turn has a timestamp").waitFor();
+    await lead.getByLabel("Speaker “I”").fill("Interviewer");
+    await lead.getByLabel("Speaker “Participant (Robin)”").fill("Robin");
+    await lead.getByLabel("Speaker “P”").fill("Robin");
+    expect(await previewTurns.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.speaker))).toEqual(["Interviewer", "Robin", "Interviewer", "Robin"]);
+    await lead.getByText("4 turns from 2 speakers.").waitFor();
+    await expectNoAxeViolations(lead, "transcript preview");
+    await lead.locator(".import-preview").screenshot({ path: `${ARTIFACTS_DIR}/transcript-preview.png` });
+    await lead.setViewportSize({ width: 390, height: 844 });
+    await expectNoAxeViolations(lead, "transcript preview at 390px");
+    await screenshot(lead, "transcript-preview-390");
+    await lead.locator(".import-preview").screenshot({ path: `${ARTIFACTS_DIR}/transcript-preview-390-detail.png` });
+    await lead.setViewportSize({ width: 1280, height: 720 });
+
+    await lead.getByRole("button", { name: "Create transcript" }).click();
     await lead.getByRole("heading", { level: 1, name: title }).waitFor();
     const turns = lead.locator(".transcript .speaker-turn");
-    await turns.nth(1).waitFor();
-    expect(await turns.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.speaker))).toEqual(["I", "P"]);
+    await turns.nth(3).waitFor();
+    expect(await turns.evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.speaker))).toEqual(["Interviewer", "Robin", "Interviewer", "Robin"]);
     expect(await turns.nth(1).locator("p").count()).toBe(2);
 
     // The toolbar adds a turn for the next speaker and relabels the turn the cursor is in.
     await turns.nth(1).locator("p").nth(1).click();
-    await lead.getByRole("button", { name: "New turn (I)" }).click();
+    await lead.getByRole("button", { name: "New turn (Interviewer)" }).click();
     await lead.keyboard.type("Thank you.");
     await turns.nth(2).filter({ hasText: "Thank you." }).waitFor();
-    await lead.getByLabel("Speaker", { exact: true }).selectOption("P");
-    await lead.locator('.transcript .speaker-turn[data-speaker="P"]', { hasText: "Thank you." }).waitFor();
+    await lead.getByLabel("Speaker", { exact: true }).selectOption("Robin");
+    await lead.locator('.transcript .speaker-turn[data-speaker="Robin"]', { hasText: "Thank you." }).waitFor();
     await lead.locator('.connection[data-state="saved"]').waitFor();
     const documentPath = new URL(lead.url()).pathname;
 

@@ -9,10 +9,20 @@ import type {
   ProjectDetail,
   ProjectSummary,
   Role,
+  SpeakerNames,
+  TranscriptPreview,
   User,
 } from "./types";
 
 const enc = encodeURIComponent;
+
+function transcriptForm(file: File, title: string, speakers: SpeakerNames): FormData {
+  const form = new FormData();
+  form.append("file", file);
+  if (title) form.append("title", title);
+  if (Object.keys(speakers).length > 0) form.append("speakers", JSON.stringify(speakers));
+  return form;
+}
 
 export const api = {
   signUp: (input: { email: string; password: string; name: string }) =>
@@ -39,16 +49,16 @@ export const api = {
 
   listDocuments: (projectId: string) =>
     request<{ documents: DocumentSummary[] }>("GET", `/api/projects/${enc(projectId)}/documents`),
-  createTranscriptFromText: (projectId: string, input: { title: string; text: string }) =>
+  previewTranscriptFromText: (projectId: string, text: string) =>
+    request<TranscriptPreview>("POST", `/api/projects/${enc(projectId)}/documents/preview`, { text }),
+  previewTranscriptFromFile: (projectId: string, file: File) =>
+    request<TranscriptPreview>("POST", `/api/projects/${enc(projectId)}/documents/preview`, transcriptForm(file, "", {})),
+  createTranscriptFromText: (projectId: string, input: { title: string; text: string; speakers: SpeakerNames }) =>
     request<DocumentSummary>("POST", `/api/projects/${enc(projectId)}/documents`, {
       ...input,
       kind: "transcript",
     }),
-  createTranscriptFromFile: (projectId: string, file: File, title: string) => {
-    const form = new FormData();
-    form.append("file", file);
-    if (title) form.append("title", title);
-    return request<DocumentSummary>("POST", `/api/projects/${enc(projectId)}/documents`, form);
-  },
+  createTranscriptFromFile: (projectId: string, file: File, title: string, speakers: SpeakerNames) =>
+    request<DocumentSummary>("POST", `/api/projects/${enc(projectId)}/documents`, transcriptForm(file, title, speakers)),
   getDocument: (documentId: string) => request<DocumentDetail>("GET", `/api/documents/${enc(documentId)}`),
 };

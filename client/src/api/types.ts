@@ -1,4 +1,7 @@
 // Shapes of the server's JSON responses, as the client uses them.
+import type { SpeakerNames, TranscriptPreview as Preview } from "@concord/shared/transcript/preview";
+
+export type { SpeakerNames };
 
 export const ROLES = ["lead", "supervisor", "consultant", "rater", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -25,3 +28,6 @@ export type DocumentSummary = {
 };
 
 export type DocumentDetail = DocumentSummary & { role: Role; readOnly: boolean };
+
+/** POST /api/projects/:projectId/documents/preview: the transcript as it would be stored. */
+export type TranscriptPreview = Preview & { characters: number; limit: number };

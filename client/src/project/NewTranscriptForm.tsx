@@ -1,37 +1,85 @@
-// A new transcript from pasted text or an uploaded .txt/.docx file. Lines such as "I: …" and
-// "P: …" become speaker turns on the server.
-import { useState, type FormEvent } from "react";
+// A new transcript from pasted text or an uploaded .txt/.docx file, in two steps: the server
+// first shows how it reads the speaker turns ("I: …", "[Interviewer] …"), the person renames
+// speakers and checks lines without a label, then the transcript is created as shown.
+import { MAX_TRANSCRIPT_CHARS } from "@concord/shared/collab/closeEvents";
+import type { SpeakerNames } from "@concord/shared/transcript/preview";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api } from "../api/endpoints";
 import { errorMessage } from "../api/http";
+import type { TranscriptPreview as Preview } from "../api/types";
 import { Alert } from "../components/Alert";
 import { TextAreaField, TextField } from "../components/Field";
 import { navigate } from "../router/history";
 import { paths } from "../router/routes";
+import { TranscriptPreview } from "./TranscriptPreview";
 
 type Source = "paste" | "file";
+
+/** What is missing before the transcript can be checked or created, in plain words; null when nothing is. */
+function missing(source: Source, title: string, text: string, file: File | null): string | null {
+  if (source === "file") return file ? null : "Please choose a file.";
+  if (!title.trim()) return "Please give the transcript a title.";
+  if (!text.trim()) return "Please paste the transcript's text.";
+  if (text.length > MAX_TRANSCRIPT_CHARS) {
+    return `This text is too long: a transcript may hold at most ${MAX_TRANSCRIPT_CHARS.toLocaleString("en")} characters.`;
+  }
+  return null;
+}
+
+/** Only the names that differ from their label, so the server gets what was renamed. */
+function renamed(names: SpeakerNames): SpeakerNames {
+  return Object.fromEntries(Object.entries(names).filter(([label, name]) => name.trim() && name.trim() !== label));
+}
 
 export function NewTranscriptForm({ projectId }: { projectId: string }) {
   const [source, setSource] = useState<Source>("paste");
   const [title, setTitle] = useState("");
   const [text, setText] = useState("");
   const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [names, setNames] = useState<SpeakerNames>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ready = source === "paste" ? Boolean(title.trim() && text.trim()) : file !== null;
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+
+  // A new preview takes the focus, so that screen reader users hear that it appeared.
+  useEffect(() => {
+    if (preview) previewHeading.current?.focus();
+  }, [preview]);
+
+  /** Any change to what is imported makes the preview out of date. */
+  function changeSource(apply: () => void) {
+    apply();
+    setPreview(null);
+    setNames({});
+  }
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!ready) {
-      setError(source === "paste" ? "Please give the transcript a title and paste its text." : "Please choose a file.");
+    const problem =
+      missing(source, title, text, file) ??
+      (Object.values(names).some((name) => name.includes(":")) ? "A speaker's name cannot contain a colon." : null);
+    if (problem) {
+      setError(problem);
       return;
     }
     setBusy(true);
     setError(null);
     try {
+      if (!preview) {
+        setPreview(
+          source === "file" && file
+            ? await api.previewTranscriptFromFile(projectId, file)
+            : await api.previewTranscriptFromText(projectId, text),
+        );
+        setBusy(false);
+        return;
+      }
+      const speakers = renamed(names);
       const created =
         source === "file" && file
-          ? await api.createTranscriptFromFile(projectId, file, title.trim())
-          : await api.createTranscriptFromText(projectId, { title: title.trim(), text });
+          ? await api.createTranscriptFromFile(projectId, file, title.trim(), speakers)
+          : await api.createTranscriptFromText(projectId, { title: title.trim(), text, speakers });
       navigate(paths.document(created.id));
     } catch (caught) {
       setError(errorMessage(caught));
@@ -39,17 +87,18 @@ export function NewTranscriptForm({ projectId }: { projectId: string }) {
     }
   }
 
+  const busyLabel = preview ? "Creating transcript…" : "Checking…";
   return (
-    <form className="stack card" onSubmit={handleSubmit} aria-labelledby="new-transcript-heading">
+    <form className="stack card" onSubmit={handleSubmit} aria-labelledby="new-transcript-heading" noValidate>
       <h3 id="new-transcript-heading">New transcript</h3>
       <fieldset className="choice">
         <legend>Where is the transcript?</legend>
         <label className="checkbox">
-          <input type="radio" name="source" checked={source === "paste"} onChange={() => setSource("paste")} />
+          <input type="radio" name="source" checked={source === "paste"} onChange={() => changeSource(() => setSource("paste"))} />
           I will paste the text
         </label>
         <label className="checkbox">
-          <input type="radio" name="source" checked={source === "file"} onChange={() => setSource("file")} />
+          <input type="radio" name="source" checked={source === "file"} onChange={() => changeSource(() => setSource("file"))} />
           In a file (.txt or .docx)
         </label>
       </fieldset>
@@ -65,9 +114,9 @@ export function NewTranscriptForm({ projectId }: { projectId: string }) {
         <TextAreaField
           label="Transcript text"
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => changeSource(() => setText(e.target.value))}
           rows={8}
-          hint="Start each speaker's turn on a new line with a label, such as “I:” or “P:”."
+          hint={`Start each speaker's turn on a new line with a label, such as “I:”, “Interviewer:” or “[Alex]”. ${text.length.toLocaleString("en")} of ${MAX_TRANSCRIPT_CHARS.toLocaleString("en")} characters.`}
           required
         />
       ) : (
@@ -75,14 +124,22 @@ export function NewTranscriptForm({ projectId }: { projectId: string }) {
           label="Transcript file"
           type="file"
           accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          onChange={(e) => changeSource(() => setFile(e.target.files?.[0] ?? null))}
           hint="A Word document (.docx) or a plain text file (.txt)."
           required
         />
       )}
+      {preview ? (
+        <TranscriptPreview
+          preview={preview}
+          names={names}
+          onRename={(label, name) => setNames((current) => ({ ...current, [label]: name }))}
+          headingRef={previewHeading}
+        />
+      ) : null}
       {error ? <Alert>{error}</Alert> : null}
       <button type="submit" className="button button--primary" disabled={busy}>
-        {busy ? "Adding transcript…" : "Add transcript"}
+        {busy ? busyLabel : preview ? "Create transcript" : "Check the transcript"}
       </button>
     </form>
   );

@@ -1,8 +1,18 @@
-// Creating a transcript: text (pasted, or read from a .txt/.docx upload) → speaker turns →
-// the initial Yjs state, stored together with the document row.
+// Creating a transcript: text (pasted, or read from a .txt/.docx upload) → speaker turns,
+// renamed as the person chose in the preview → the initial Yjs state, stored together with
+// the document row. The preview and the creation parse with the same function, so what the
+// preview shows is what is stored.
 import { randomUUID } from "node:crypto";
 import * as Y from "yjs";
-import { MAX_TRANSCRIPT_CHARS, parseTranscript, writeTranscript } from "@concord/shared";
+import {
+  MAX_TRANSCRIPT_CHARS,
+  parseTranscript,
+  previewTranscript,
+  renameSpeakers,
+  unknownSpeakers,
+  writeTranscript,
+  type SpeakerNames,
+} from "@concord/shared";
 import { errors } from "../errors";
 import type { Store } from "../store/store";
 import type { WorkerPool } from "../workers/pool";
@@ -10,15 +20,32 @@ import type { WorkerPool } from "../workers/pool";
 /** A .docx is unpacked and read in a worker; a real one takes about a second at the largest. */
 const DOCX_TIMEOUT_MS = 30_000;
 
-export async function createTranscript(
-  store: Store,
-  input: { projectId: string; title: string; text: string; createdBy: string },
-) {
-  if (input.text.length > MAX_TRANSCRIPT_CHARS) {
+/** Parses the text, refusing text over the limit and new names for speakers it does not have. */
+function parseForImport(text: string, speakers: SpeakerNames) {
+  if (text.length > MAX_TRANSCRIPT_CHARS) {
     throw errors.tooLarge(`A transcript may hold at most ${MAX_TRANSCRIPT_CHARS.toLocaleString("en")} characters.`);
   }
+  const blocks = parseTranscript(text);
+  const [unknown] = unknownSpeakers(blocks, speakers);
+  if (unknown !== undefined) {
+    throw errors.validation(`This transcript has no speaker labelled “${unknown}”. Preview it again and rename the speakers it shows.`);
+  }
+  return blocks;
+}
+
+/** The transcript as it would be stored, without storing anything. */
+export function transcriptPreview(text: string, speakers: SpeakerNames = {}) {
+  const preview = previewTranscript(parseForImport(text, speakers), speakers);
+  return { ...preview, characters: text.length, limit: MAX_TRANSCRIPT_CHARS };
+}
+
+export async function createTranscript(
+  store: Store,
+  input: { projectId: string; title: string; text: string; createdBy: string; speakers?: SpeakerNames },
+) {
+  const speakers = input.speakers ?? {};
   const doc = new Y.Doc();
-  writeTranscript(doc, parseTranscript(input.text));
+  writeTranscript(doc, renameSpeakers(parseForImport(input.text, speakers), speakers));
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   const now = new Date().toISOString();

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MAX_TRANSCRIPT_CHARS } from "@concord/shared";
 import { createTestApp, type TestApp } from "../testing";
 
 let t: TestApp;
@@ -16,12 +17,29 @@ async function setup() {
   return { lead, viewer, project };
 }
 
-function upload(projectId: string, cookie: Record<string, string>, name: string, bytes: Uint8Array, title?: string) {
+function upload(projectId: string, cookie: Record<string, string>, name: string, bytes: Uint8Array, title?: string, extra: Record<string, string> = {}, path = "") {
   const form = new FormData();
   form.set("file", new File([bytes as Uint8Array<ArrayBuffer>], name));
   if (title) form.set("title", title);
-  return t.app.request(`/api/projects/${projectId}/documents`, { method: "POST", body: form, headers: cookie });
+  for (const [key, value] of Object.entries(extra)) form.set(key, value);
+  return t.app.request(`/api/projects/${projectId}/documents${path}`, { method: "POST", body: form, headers: cookie });
 }
+
+async function documentCount(): Promise<number> {
+  const count = await t.store.db.selectFrom("documents").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  return Number(count.n);
+}
+
+// Several label styles in one transcript, an unlabelled line and a forgotten label.
+const VARIANTS = [
+  "Interview 6 (video call)",
+  "I: Anything to ask before we start?",
+  "Participant (Alex): No, that's it.",
+  "[00:01:10] Interviewer: Then tell me about the first week.",
+  "",
+  "00:01:30 [P]: It was a blur.",
+  "Mostly I remember the forms.",
+].join("\n");
 
 describe("transcripts", () => {
   it("creates a transcript from pasted text with speaker turns, readable as plain text", async () => {
@@ -56,6 +74,103 @@ describe("transcripts", () => {
     expect(await (await t.call("GET", `/api/documents/${doc.id}/text`, undefined, lead.cookie)).text()).toBe(
       "Interview 5 (telephone)\nI: What helped you feel ready?\nP: Having a mentor who had been there.\nIt made a difference.",
     );
+  });
+
+  it("previews pasted text: turns as stored, speakers, unlabelled lines and the character count, storing nothing", async () => {
+    const { lead, project } = await setup();
+    const response = await t.call("POST", `/api/projects/${project.id}/documents/preview`, { text: VARIANTS }, lead.cookie);
+    expect(response.status).toBe(200);
+    const preview = (await response.json()) as {
+      turns: { label: string | null; speaker: string | null; line: number; paragraphs: { text: string; unlabelled?: true }[] }[];
+      speakers: unknown[];
+      unlabelledLines: unknown[];
+      timestamps: number;
+      characters: number;
+      limit: number;
+    };
+    expect(preview.turns.map((turn) => [turn.speaker, turn.line, ...turn.paragraphs.map((p) => p.text)])).toEqual([
+      [null, 1, "Interview 6 (video call)"],
+      ["I", 2, "Anything to ask before we start?"],
+      ["Participant (Alex)", 3, "No, that's it."],
+      ["Interviewer", 4, "Then tell me about the first week."],
+      ["P", 6, "It was a blur.", "Mostly I remember the forms."],
+    ]);
+    expect(preview.speakers).toEqual([
+      { label: "I", name: "I", turns: 1 },
+      { label: "Participant (Alex)", name: "Participant (Alex)", turns: 1 },
+      { label: "Interviewer", name: "Interviewer", turns: 1 },
+      { label: "P", name: "P", turns: 1 },
+    ]);
+    expect(preview.unlabelledLines).toEqual([
+      { line: 1, text: "Interview 6 (video call)", speaker: null },
+      { line: 7, text: "Mostly I remember the forms.", speaker: "P" },
+    ]);
+    expect(preview.timestamps).toBe(2);
+    expect(preview).toMatchObject({ characters: VARIANTS.length, limit: MAX_TRANSCRIPT_CHARS });
+    expect(await documentCount()).toBe(0);
+    const openapi = (await (await t.call("GET", "/api/openapi.json")).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    expect(Object.keys(openapi.paths)).toContain("/projects/{projectId}/documents/preview");
+    expect(Object.keys(openapi.components.schemas)).toEqual(expect.arrayContaining(["TranscriptPreview", "SpeakerNames"]));
+  });
+
+  it("previews an uploaded file and stores, under the names chosen, what the preview showed", async () => {
+    const { lead, project } = await setup();
+    const bytes = new TextEncoder().encode(VARIANTS);
+    const speakers = JSON.stringify({ I: "Interviewer", "Participant (Alex)": "Alex", P: "Alex" });
+    const preview = await upload(project.id, lead.cookie, "interview-06.txt", bytes, undefined, { speakers }, "/preview");
+    expect(preview.status).toBe(200);
+    const { speakers: found, turns } = (await preview.json()) as { speakers: { label: string; name: string }[]; turns: { speaker: string | null }[] };
+    expect(found.map((s) => s.name)).toEqual(["Interviewer", "Alex", "Interviewer", "Alex"]);
+    expect(turns.map((turn) => turn.speaker)).toEqual([null, "Interviewer", "Alex", "Interviewer", "Alex"]);
+    expect(await documentCount()).toBe(0);
+
+    const created = await upload(project.id, lead.cookie, "interview-06.txt", bytes, undefined, { speakers });
+    expect(created.status).toBe(201);
+    const doc = (await created.json()) as { id: string; title: string };
+    expect(doc.title).toBe("interview-06");
+    expect(await (await t.call("GET", `/api/documents/${doc.id}/text`, undefined, lead.cookie)).text()).toBe(
+      "Interview 6 (video call)\nInterviewer: Anything to ask before we start?\nAlex: No, that's it.\n" +
+        "Interviewer: Then tell me about the first week.\nAlex: It was a blur.\nMostly I remember the forms.",
+    );
+  });
+
+  it("renames speakers of pasted text on creation, and refuses a name for a speaker the text does not have", async () => {
+    const { lead, project } = await setup();
+    const url = `/api/projects/${project.id}/documents`;
+    const body = { title: "Interview 3", kind: "transcript", text: TEXT };
+    const created = await t.call("POST", url, { ...body, speakers: { I: "Interviewer", P: "Sam", "Dr Lee": " " } }, lead.cookie);
+    expect(created.status).toBe(201);
+    const doc = (await created.json()) as { id: string };
+    expect(await (await t.call("GET", `/api/documents/${doc.id}/text`, undefined, lead.cookie)).text()).toBe(
+      "Interview 3, remote\nInterviewer: How did it start?\nSam: Slowly.\nIt took months.\nInterviewer: And then?\nDr Lee: Then it changed.",
+    );
+    for (const [speakers, message] of [
+      [{ Q: "Quinn" }, /no speaker labelled “Q”/],
+      [{ P: "x".repeat(101) }, /at most 100 characters/],
+      [{ P: "Alex: 2" }, /cannot contain a colon/],
+    ] as const) {
+      const refused = await t.call("POST", url, { ...body, speakers }, lead.cookie);
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(message);
+      const refusedPreview = await t.call("POST", `${url}/preview`, { text: TEXT, speakers }, lead.cookie);
+      expect(refusedPreview.status).toBe(400);
+    }
+    const badForm = await upload(project.id, lead.cookie, "a.txt", new TextEncoder().encode("P: hi"), "A", { speakers: "{not json" });
+    expect(badForm.status).toBe(400);
+    expect(await documentCount()).toBe(1);
+  });
+
+  it("lets only those who may create a transcript preview one, with the same size cap", async () => {
+    const { lead, viewer, project } = await setup();
+    const stranger = await t.signUp("Stranger");
+    const url = `/api/projects/${project.id}/documents/preview`;
+    expect((await t.call("POST", url, { text: TEXT }, viewer.cookie)).status).toBe(403);
+    expect((await t.call("POST", url, { text: TEXT }, stranger.cookie)).status).toBe(404);
+    expect((await t.call("POST", url, { text: TEXT })).status).toBe(401);
+    const huge = await t.call("POST", url, { text: "P: ".padEnd(MAX_TRANSCRIPT_CHARS + 1, "a") }, lead.cookie);
+    expect([400, 413]).toContain(huge.status);
+    const hugeFile = await upload(project.id, lead.cookie, "huge.txt", new TextEncoder().encode("P: ".padEnd(MAX_TRANSCRIPT_CHARS + 1, "a")), undefined, {}, "/preview");
+    expect(hugeFile.status).toBe(413);
   });
 
   it("refuses files that are not text or Word, creating nothing", async () => {
