@@ -11,7 +11,7 @@ import { normaliseEmail } from "./accounts";
 const INVITATION_DAYS = 14;
 
 export async function createProject(db: Kysely<DatabaseSchema>, title: string, creatorId: string) {
-  const project = { id: randomUUID(), title: title.trim(), created_by: creatorId, created_at: new Date().toISOString() };
+  const project = { id: randomUUID(), title, created_by: creatorId, created_at: new Date().toISOString() };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto("projects").values(project).execute();
     await trx

@@ -5,7 +5,7 @@ import { closeConnectionsOf } from "../collab/access";
 import type { AppEnv } from "../env";
 import { authorizeProject, requireUser } from "../policies";
 import { presentMember, presentProject } from "../presenters";
-import { IdParam, MemberSchema, ProjectSchema, RoleSchema, errorResponses, json } from "./schemas";
+import { IdParam, MemberSchema, ProjectSchema, RoleSchema, TitleSchema, errorResponses, json } from "./schemas";
 
 const ProjectDetail = ProjectSchema.extend({ members: z.array(MemberSchema) }).openapi("ProjectDetail");
 
@@ -36,7 +36,7 @@ export const projectRoutes = new OpenAPIHono<AppEnv>()
       path: "/projects",
       tags: ["projects"],
       summary: "Create a project; you become its lead",
-      request: { body: { content: { "application/json": { schema: z.object({ title: z.string().trim().min(1).max(200) }) } }, required: true } },
+      request: { body: { content: { "application/json": { schema: z.object({ title: TitleSchema("project") }) } }, required: true } },
       responses: { 201: json(ProjectSchema, "The new project"), ...errorResponses(400, 401) },
     }),
     async (c) => {
