@@ -76,7 +76,7 @@ describe("projects, members and invitations", () => {
     const rater = await t.signUp("Rater");
     const project = await projectOf(lead);
     await t.call("POST", `/api/projects/${project.id}/members`, { email: rater.email, role: "rater" }, lead.cookie);
-    expect((await t.call("POST", `/api/projects/${project.id}/invitations`, { role: "lead" }, rater.cookie)).status).toBe(403);
+    expect((await t.call("POST", `/api/projects/${project.id}/invitations`, { role: "viewer" }, rater.cookie)).status).toBe(403);
   });
 
   it("documents the API at /api/openapi.json", async () => {
