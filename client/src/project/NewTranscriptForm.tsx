@@ -1,6 +1,7 @@
 // A new transcript from pasted text or an uploaded .txt/.docx file. Lines such as "I: …" and
 // "P: …" become speaker turns on the server.
 import { useState, type FormEvent } from "react";
+import { TITLE_LIMITS, checkTitle } from "@concord/shared/text/title";
 import { api } from "../api/endpoints";
 import { errorMessage } from "../api/http";
 import { Alert } from "../components/Alert";
@@ -23,6 +24,12 @@ export function NewTranscriptForm({ projectId }: { projectId: string }) {
     event.preventDefault();
     if (!ready) {
       setError(source === "paste" ? "Please give the transcript a title and paste its text." : "Please choose a file.");
+      return;
+    }
+    // The server's own rule, so a title it would refuse is explained before it is sent.
+    const checked = title.trim() ? checkTitle(title, TITLE_LIMITS.document.what, TITLE_LIMITS.document.max) : null;
+    if (checked && !checked.ok) {
+      setError(checked.message);
       return;
     }
     setBusy(true);
