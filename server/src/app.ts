@@ -1,6 +1,6 @@
 // The HTTP application: /api (JSON, validated, documented at /api/openapi.json) and the
-// built client. Middleware order is the policy: limit the body, identify the caller,
-// refuse cross-site writes, then route.
+// built client. Middleware order is the policy: security headers on every response, then
+// for /api limit the body, identify the caller, refuse cross-site writes, then route.
 import fs from "node:fs";
 import path from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
@@ -15,6 +15,7 @@ import { ApiError, errors } from "./errors";
 const STATUS_CODES: Record<number, string> = { 400: "bad_request", 413: "too_large", 415: "unsupported_media_type" };
 import { identify } from "./middleware/identify";
 import { csrf } from "./middleware/csrf";
+import { securityHeaders } from "./middleware/securityHeaders";
 import { authRoutes } from "./routes/auth";
 import { tokenRoutes } from "./routes/tokens";
 import { projectRoutes } from "./routes/projects";
@@ -70,6 +71,7 @@ function apiApp(deps: AppDeps) {
 
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>();
+  app.use(securityHeaders(deps));
   app.route("/api", apiApp(deps));
   app.all("/api/*", () => {
     throw new ApiError(404, "not_found", "No such API route.");

@@ -24,6 +24,8 @@ export const errors = {
   invitationInvalid: () =>
     new ApiError(404, "not_found", "This invitation link is not valid. Ask the lead researcher for a new one."),
   conflict: (message: string) => new ApiError(409, "conflict", message),
+  /** The request would do something weighty; send it again with `confirm: true` if meant. */
+  confirmationRequired: (message: string) => new ApiError(409, "confirmation_required", message),
   gone: (message: string) => new ApiError(410, "gone", message),
   tooLarge: (message: string) => new ApiError(413, "too_large", message),
   tooManyAttempts: (seconds: number) =>

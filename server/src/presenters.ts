@@ -1,6 +1,6 @@
 // What leaves the server: each presenter whitelists the fields a client may see.
 import type { Role } from "@concord/shared";
-import type { DocumentsTable, ProjectsTable, UsersTable } from "./store/schema";
+import type { DocumentsTable, InvitationsTable, ProjectsTable, UsersTable } from "./store/schema";
 
 export function presentUser(user: Pick<UsersTable, "id" | "email" | "name">) {
   return { id: user.id, email: user.email, name: user.name };
@@ -22,5 +22,22 @@ export function presentDocument(document: DocumentsTable) {
     kind: document.kind,
     createdAt: document.created_at,
     updatedAt: document.updated_at,
+  };
+}
+
+/** A link as its project's leads see it: never its secret, which is stored only hashed. */
+export function presentInvitation(
+  invitation: Pick<InvitationsTable, "id" | "role" | "max_uses" | "use_count" | "created_by" | "created_at" | "expires_at"> & {
+    created_by_name: string;
+  },
+) {
+  return {
+    id: invitation.id,
+    role: invitation.role,
+    maxUses: invitation.max_uses,
+    uses: invitation.use_count,
+    createdBy: { id: invitation.created_by, name: invitation.created_by_name },
+    createdAt: invitation.created_at,
+    expiresAt: invitation.expires_at,
   };
 }

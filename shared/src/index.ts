@@ -5,3 +5,4 @@ export * from "./transcript/ydoc";
 export * from "./project/roles";
 export * from "./collab/documentName";
 export * from "./collab/closeEvents";
+export * from "./text/title";

@@ -3,9 +3,6 @@
 // viewer joins by invitation link and gets a read-only editor; edits made offline survive
 // closing the page and reach the server later; every page checked passes axe-core.
 // Screenshots (including 375px wide) go to test-artifacts/.
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -16,24 +13,16 @@ import {
   launchBrowser,
   screenshot,
   signedInPage,
+  startDemoServer,
 } from "../helpers/browser";
-import { discard, startServer, type ServerProcess } from "../helpers/server";
+import { discard, type ServerProcess } from "../helpers/server";
 
-const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const DEMO_PROJECT = "Readiness for co-production (demo)";
 const LEAD = { email: "lead@example.org", name: "Priya Raman" };
 const CONSULTANT = { email: "consultant@example.org", name: "Jo Mensah" };
 
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`Skipping browser tests: ${unavailable}`);
-
-/** The real server with the demo seeded; it serves the built client from client/dist. */
-async function startDemoServer(): Promise<ServerProcess> {
-  if (!fs.existsSync(path.join(REPO_ROOT, "client/dist/index.html"))) {
-    throw new Error("client/dist is missing: run `pnpm build` before the browser tests");
-  }
-  return startServer({ env: { CONCORD_DEMO: "on" } });
-}
 
 async function expectNoAxeViolations(page: Page, what: string) {
   const violations = await axeViolations(page);

@@ -4,11 +4,13 @@ import axe from "axe-core";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { startServer, type ServerProcess } from "./server";
 
 export const CHROMIUM_PATH = process.env.CONCORD_CHROMIUM ?? "/usr/bin/chromium";
 export const ARTIFACTS_DIR = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
 export const DEMO_PASSWORD = "concord-demo";
+const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Why browser tests cannot run here, or null when they can. */
 export function browserUnavailableReason(): string | null {
@@ -30,10 +32,22 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** The real server with the demo seeded; it serves the built client from client/dist. */
+export async function startDemoServer(): Promise<ServerProcess> {
+  if (!fs.existsSync(path.join(REPO_ROOT, "client/dist/index.html"))) {
+    throw new Error("client/dist is missing: run `pnpm build` before the browser tests");
+  }
+  return startServer({ env: { CONCORD_DEMO: "on" } });
+}
+
 /** A fresh browser context (own cookies and IndexedDB) signed in as `email`, on the project list. */
 export async function signedInPage(browser: Browser, baseUrl: string, email: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl });
-  const page = await context.newPage();
+  return signIn(await context.newPage(), email);
+}
+
+/** Signs `page` in as the demo account `email`; resolves on the project list. */
+export async function signIn(page: Page, email: string): Promise<Page> {
   await page.goto("/");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
@@ -46,7 +60,9 @@ export type AxeViolation = { id: string; impact: string | null; help: string; no
 
 /** Runs axe-core on the page as it is now and returns its violations. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axe.source });
+  // Evaluated through the debugging protocol rather than added as an inline <script>, which
+  // Concord's Content-Security-Policy (rightly) refuses.
+  await page.evaluate(axe.source);
   return page.evaluate(async () => {
     const runner = (window as unknown as { axe: typeof axe }).axe;
     const results = await runner.run(document, { resultTypes: ["violations"] });
@@ -72,4 +88,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Collects every Content-Security-Policy violation in the context's pages (what Chromium
+ * reports on the console, and the page's securitypolicyviolation events), for asserting
+ * that the policy lets the whole client run.
+ */
+export async function watchCspViolations(context: BrowserContext): Promise<string[]> {
+  const violations: string[] = [];
+  await context.exposeFunction("__reportCspViolation", (text: string) => violations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation;
+      void report(`${event.violatedDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+  context.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
 }

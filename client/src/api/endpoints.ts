@@ -5,6 +5,8 @@ import type {
   DocumentSummary,
   Invitation,
   InvitationInfo,
+  InvitationSummary,
+  LinkRole,
   Member,
   ProjectDetail,
   ProjectSummary,
@@ -35,14 +37,20 @@ export const api = {
   listProjects: () => request<{ projects: ProjectSummary[] }>("GET", "/api/projects"),
   createProject: (title: string) => request<ProjectSummary>("POST", "/api/projects", { title }),
   getProject: (projectId: string) => request<ProjectDetail>("GET", `/api/projects/${enc(projectId)}`),
-  addMember: (projectId: string, input: { email: string; role: Role }) =>
+  /** `confirm` must be true to add a lead. */
+  addMember: (projectId: string, input: { email: string; role: Role; confirm?: boolean }) =>
     request<Member>("POST", `/api/projects/${enc(projectId)}/members`, input),
-  changeRole: (projectId: string, userId: string, role: Role) =>
-    request<Member>("PATCH", `/api/projects/${enc(projectId)}/members/${enc(userId)}`, { role }),
+  /** `confirm` must be true to make someone a lead. */
+  changeRole: (projectId: string, userId: string, role: Role, confirm?: boolean) =>
+    request<Member>("PATCH", `/api/projects/${enc(projectId)}/members/${enc(userId)}`, { role, confirm }),
   removeMember: (projectId: string, userId: string) =>
     request<void>("DELETE", `/api/projects/${enc(projectId)}/members/${enc(userId)}`),
-  createInvitation: (projectId: string, role: Role) =>
-    request<Invitation>("POST", `/api/projects/${enc(projectId)}/invitations`, { role }),
+  createInvitation: (projectId: string, input: { role: LinkRole; maxUses: number }) =>
+    request<Invitation>("POST", `/api/projects/${enc(projectId)}/invitations`, input),
+  listInvitations: (projectId: string) =>
+    request<{ invitations: InvitationSummary[] }>("GET", `/api/projects/${enc(projectId)}/invitations`),
+  revokeInvitation: (projectId: string, invitationId: string) =>
+    request<void>("DELETE", `/api/projects/${enc(projectId)}/invitations/${enc(invitationId)}`),
   getInvitation: (token: string) => request<InvitationInfo>("GET", `/api/invitations/${enc(token)}`),
   acceptInvitation: (token: string) =>
     request<{ projectId: string; role: Role }>("POST", `/api/invitations/${enc(token)}/accept`),

@@ -14,7 +14,22 @@ export type Member = { userId: string; name: string; email: string; role: Role }
 
 export type ProjectDetail = ProjectSummary & { members: Member[] };
 
-export type Invitation = { url: string; token: string; role: Role; expiresAt: string };
+/** The roles an invitation link may carry (never lead; a co-lead is added by email). */
+export { LINK_ROLES, type LinkRole } from "@concord/shared/project/roles";
+
+/** An invitation link as the project's leads see it in the list. */
+export type InvitationSummary = {
+  id: string;
+  role: Role;
+  maxUses: number;
+  uses: number;
+  createdBy: { id: string; name: string };
+  createdAt: string;
+  expiresAt: string;
+};
+
+/** A link just made: the only time its address is shown. */
+export type Invitation = InvitationSummary & { url: string; token: string };
 
 export type InvitationInfo = { projectId: string; projectTitle: string; role: Role };
 

@@ -25,6 +25,9 @@ export function TranscriptEditor({ collaboration, user, readOnly, label }: Props
   const editor = useEditor(
     {
       editable: !readOnly,
+      // Tiptap would add its base styles as an inline <style>, which the Content-Security-
+      // Policy refuses; the same rules are in styles.css ("Editor base styles").
+      injectCSS: false,
       extensions: [
         StarterKit.configure({
           // Collaboration brings its own undo that only undoes your own changes.

@@ -33,11 +33,8 @@ export function InvitePage({ token }: { token: string }) {
       <div className="narrow stack">
         <PageHeading title="Invitation" />
         {invitation.status === "loading" ? <Loading what="the invitation" /> : null}
-        {invitation.status === "error" ? (
-          <Alert>
-            {invitation.message} Ask the person who sent it for a new link.
-          </Alert>
-        ) : null}
+        {/* The server's message already says what to do (ask the lead researcher for a new link). */}
+        {invitation.status === "error" ? <Alert>{invitation.message}</Alert> : null}
         {invitation.status === "ready" ? (
           <>
             <p>

@@ -1,4 +1,6 @@
-// One project: its transcripts and its people. Leads also get the forms to add people.
+// One project: its transcripts and its people. Leads also get the forms to add people and
+// the project's open invitation links.
+import { useState } from "react";
 import { api } from "../api/endpoints";
 import { useResource } from "../api/useResource";
 import { Alert, Loading } from "../components/Alert";
@@ -8,7 +10,7 @@ import { PageHeading } from "../components/PageHeading";
 import { canAddDocuments, roleName } from "../components/roles";
 import { AddMemberForm } from "../project/AddMemberForm";
 import { DocumentList } from "../project/DocumentList";
-import { InvitationForm } from "../project/InvitationForm";
+import { Invitations } from "../project/Invitations";
 import { MemberList } from "../project/MemberList";
 import { NewTranscriptForm } from "../project/NewTranscriptForm";
 import { Link } from "../router/Link";
@@ -19,9 +21,15 @@ export function ProjectPage({ projectId }: { projectId: string }) {
   const user = useUser();
   const [project, reloadProject] = useResource(() => api.getProject(projectId), projectId);
   const [documents] = useResource(() => api.listDocuments(projectId).then((r) => r.documents), projectId);
+  // Counts changes to the members, so the invitation list reloads too (a former lead's links are revoked).
+  const [membersVersion, setMembersVersion] = useState(0);
 
   if (project.status !== "ready") return <PendingPage title="Project" what="the project" resource={project} />;
   const { title, role, members } = project.data;
+  const membersChanged = () => {
+    reloadProject();
+    setMembersVersion((n) => n + 1);
+  };
 
   return (
     <Layout wide>
@@ -43,12 +51,12 @@ export function ProjectPage({ projectId }: { projectId: string }) {
           <MemberList
             members={members}
             currentUserId={user.id}
-            manage={role === "lead" ? { projectId, onChanged: reloadProject } : undefined}
+            manage={role === "lead" ? { projectId, onChanged: membersChanged } : undefined}
           />
           {role === "lead" ? (
             <>
-              <AddMemberForm projectId={projectId} onAdded={reloadProject} />
-              <InvitationForm projectId={projectId} />
+              <AddMemberForm projectId={projectId} onAdded={membersChanged} />
+              <Invitations projectId={projectId} membersVersion={membersVersion} />
             </>
           ) : null}
         </section>

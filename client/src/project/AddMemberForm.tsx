@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from "react";
 import { api } from "../api/endpoints";
 import { errorMessage } from "../api/http";
-import type { Role } from "../api/types";
+import { ROLES, type Role } from "../api/types";
 import { Alert } from "../components/Alert";
 import { TextField } from "../components/Field";
 import { roleName } from "../components/roles";
+import { ConfirmLead } from "./ConfirmLead";
 import { RoleSelect } from "./RoleSelect";
 
 /** Adds someone who already has a Concord account to the project (leads only). */
@@ -13,13 +14,20 @@ export function AddMemberForm({ projectId, onAdded }: { projectId: string; onAdd
   const [role, setRole] = useState<Role>("consultant");
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirmingLead, setConfirmingLead] = useState(false);
 
-  async function handleSubmit(event: FormEvent) {
+  function handleSubmit(event: FormEvent) {
     event.preventDefault();
+    setMessage(null);
+    if (role === "lead") setConfirmingLead(true);
+    else void add(false);
+  }
+
+  async function add(confirm: boolean) {
     setBusy(true);
     setMessage(null);
     try {
-      const member = await api.addMember(projectId, { email: email.trim(), role });
+      const member = await api.addMember(projectId, { email: email.trim(), role, confirm });
       setMessage({ tone: "success", text: `${member.name} was added as ${roleName(member.role)}.` });
       setEmail("");
       onAdded();
@@ -27,6 +35,7 @@ export function AddMemberForm({ projectId, onAdded }: { projectId: string; onAdd
       setMessage({ tone: "error", text: errorMessage(caught) });
     } finally {
       setBusy(false);
+      setConfirmingLead(false);
     }
   }
 
@@ -43,11 +52,22 @@ export function AddMemberForm({ projectId, onAdded }: { projectId: string; onAdd
         hint="They need a Concord account already. If they don't have one, send an invitation link instead."
         required
       />
-      <RoleSelect value={role} onChange={setRole} />
+      <RoleSelect
+        value={role}
+        onChange={(chosen) => {
+          setRole(chosen);
+          setConfirmingLead(false);
+        }}
+        roles={ROLES}
+      />
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {busy ? "Adding…" : "Add to project"}
-      </button>
+      {confirmingLead ? (
+        <ConfirmLead who={email.trim()} busy={busy} onConfirm={() => void add(true)} onCancel={() => setConfirmingLead(false)} />
+      ) : (
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? "Adding…" : "Add to project"}
+        </button>
+      )}
     </form>
   );
 }

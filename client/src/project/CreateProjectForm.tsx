@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { TITLE_LIMITS, checkTitle } from "@concord/shared/text/title";
 import { api } from "../api/endpoints";
 import { errorMessage } from "../api/http";
 import { Alert } from "../components/Alert";
@@ -18,10 +19,16 @@ export function CreateProjectForm() {
       setError("Please give the project a name.");
       return;
     }
+    // The server's own rule, so a title it would refuse is explained before it is sent.
+    const checked = checkTitle(title, TITLE_LIMITS.project.what, TITLE_LIMITS.project.max);
+    if (!checked.ok) {
+      setError(checked.message);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const project = await api.createProject(title.trim());
+      const project = await api.createProject(checked.value);
       navigate(paths.project(project.id));
     } catch (caught) {
       setError(errorMessage(caught));

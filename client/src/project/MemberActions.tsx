@@ -1,15 +1,18 @@
-// A lead's controls for one member: change their role, or remove them (with a second,
-// explicit confirmation rather than a browser dialog, so it works with any input method).
+// A lead's controls for one member: change their role, or remove them. Removing someone
+// or making them a lead takes a second, explicit confirmation rather than a browser dialog,
+// so it works with any input method.
 import { useState } from "react";
 import { api } from "../api/endpoints";
 import { ROLES, type Member, type Role } from "../api/types";
 import { Alert } from "../components/Alert";
 import { ROLE_TEXT } from "../components/roles";
+import { ConfirmLead } from "./ConfirmLead";
 
 type Props = { projectId: string; member: Member; onChanged: () => void };
 
 export function MemberActions({ projectId, member, onChanged }: Props) {
   const [confirming, setConfirming] = useState(false);
+  const [confirmingLead, setConfirmingLead] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -24,6 +27,7 @@ export function MemberActions({ projectId, member, onChanged }: Props) {
     } finally {
       setBusy(false);
       setConfirming(false);
+      setConfirmingLead(false);
     }
   }
 
@@ -32,9 +36,13 @@ export function MemberActions({ projectId, member, onChanged }: Props) {
       <label className="member-actions__role">
         <span className="visually-hidden">Role of {member.name}</span>
         <select
-          value={member.role}
+          value={confirmingLead ? "lead" : member.role}
           disabled={busy}
-          onChange={(e) => void run(() => api.changeRole(projectId, member.userId, e.target.value as Role))}
+          onChange={(e) => {
+            const role = e.target.value as Role;
+            setConfirmingLead(role === "lead");
+            if (role !== "lead") void run(() => api.changeRole(projectId, member.userId, role));
+          }}
         >
           {ROLES.map((role) => (
             <option key={role} value={role}>
@@ -57,6 +65,14 @@ export function MemberActions({ projectId, member, onChanged }: Props) {
           Remove<span className="visually-hidden"> {member.name}</span>
         </button>
       )}
+      {confirmingLead ? (
+        <ConfirmLead
+          who={member.name}
+          busy={busy}
+          onConfirm={() => void run(() => api.changeRole(projectId, member.userId, "lead", true))}
+          onCancel={() => setConfirmingLead(false)}
+        />
+      ) : null}
       {error ? <Alert>{error}</Alert> : null}
     </div>
   );

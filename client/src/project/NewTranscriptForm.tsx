@@ -3,6 +3,7 @@
 // speakers and checks lines without a label, then the transcript is created as shown.
 import { MAX_TRANSCRIPT_CHARS } from "@concord/shared/collab/closeEvents";
 import type { SpeakerNames } from "@concord/shared/transcript/preview";
+import { TITLE_LIMITS, checkTitle } from "@concord/shared/text/title";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api } from "../api/endpoints";
 import { errorMessage } from "../api/http";
@@ -61,6 +62,12 @@ export function NewTranscriptForm({ projectId }: { projectId: string }) {
       (Object.values(names).some((name) => name.includes(":")) ? "A speaker's name cannot contain a colon." : null);
     if (problem) {
       setError(problem);
+      return;
+    }
+    // The server's own rule, so a title it would refuse is explained before it is sent.
+    const checked = title.trim() ? checkTitle(title, TITLE_LIMITS.document.what, TITLE_LIMITS.document.max) : null;
+    if (checked && !checked.ok) {
+      setError(checked.message);
       return;
     }
     setBusy(true);

@@ -1,15 +1,15 @@
 // Documents (transcripts) of a project.
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { MAX_TRANSCRIPT_CHARS, readTranscriptText, type SpeakerNames } from "@concord/shared";
+import { MAX_TRANSCRIPT_CHARS, TITLE_LIMITS, checkTitle, readTranscriptText, type SpeakerNames } from "@concord/shared";
 import { createTranscript, textFromUpload, transcriptPreview } from "../commands/transcripts";
 import type { AppEnv } from "../env";
 import type { WorkerPool } from "../workers/pool";
 import { errors } from "../errors";
 import { authorizeDocument, authorizeProject, requireUser } from "../policies";
 import { presentDocument } from "../presenters";
-import { DocumentSchema, IdParam, RoleSchema, errorResponses, json } from "./schemas";
+import { DocumentSchema, IdParam, RoleSchema, TitleSchema, errorResponses, json } from "./schemas";
 
-const Title = z.string().trim().min(1).max(300);
+const Title = TitleSchema("document");
 const MAX_SPEAKER_NAME = 100;
 const SpeakerNamesSchema = z
   .record(
@@ -70,8 +70,13 @@ const TranscriptPreviewSchema = z
   })
   .openapi("TranscriptPreview");
 
+/** A title from the uploaded file's name, held to the same rule as a typed title. */
 function titleFromFileName(name: string): string {
-  return name.replace(/\.[^.]+$/, "").trim() || "Untitled transcript";
+  const { what, max } = TITLE_LIMITS.document;
+  const checked = checkTitle(name.replace(/\.[^.]+$/, ""), what, max);
+  if (checked.ok) return checked.value;
+  if (checked.problem === "empty") return "Untitled transcript";
+  throw errors.validation(`The file name cannot be used as a title: ${checked.message} Rename the file or give a title.`);
 }
 
 function speakerNamesFromForm(value: string | undefined): SpeakerNames {

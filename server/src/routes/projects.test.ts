@@ -76,14 +76,14 @@ describe("projects, members and invitations", () => {
     const rater = await t.signUp("Rater");
     const project = await projectOf(lead);
     await t.call("POST", `/api/projects/${project.id}/members`, { email: rater.email, role: "rater" }, lead.cookie);
-    expect((await t.call("POST", `/api/projects/${project.id}/invitations`, { role: "lead" }, rater.cookie)).status).toBe(403);
+    expect((await t.call("POST", `/api/projects/${project.id}/invitations`, { role: "viewer" }, rater.cookie)).status).toBe(403);
   });
 
   it("documents the API at /api/openapi.json", async () => {
     const response = await t.call("GET", "/api/openapi.json");
     const doc = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe("3.1.0");
-    for (const path of ["/auth/signup", "/auth/login", "/me", "/tokens", "/projects", "/projects/{projectId}/members", "/projects/{projectId}/invitations", "/projects/{projectId}/documents", "/documents/{documentId}/text"]) {
+    for (const path of ["/auth/signup", "/auth/login", "/me", "/tokens", "/projects", "/projects/{projectId}/members", "/projects/{projectId}/invitations", "/projects/{projectId}/invitations/{invitationId}", "/projects/{projectId}/documents", "/documents/{documentId}/text"]) {
       expect(Object.keys(doc.paths).some((p) => p.endsWith(path))).toBe(true);
     }
   });

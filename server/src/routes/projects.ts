@@ -2,12 +2,28 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { addMember, changeRole, createProject, listMembers, removeMember } from "../commands/projects";
 import { closeConnectionsOf } from "../collab/access";
+import type { Role } from "@concord/shared";
 import type { AppEnv } from "../env";
+import { errors } from "../errors";
 import { authorizeProject, requireUser } from "../policies";
 import { presentMember, presentProject } from "../presenters";
-import { IdParam, MemberSchema, ProjectSchema, RoleSchema, errorResponses, json } from "./schemas";
+import { IdParam, MemberSchema, ProjectSchema, RoleSchema, TitleSchema, errorResponses, json } from "./schemas";
 
 const ProjectDetail = ProjectSchema.extend({ members: z.array(MemberSchema) }).openapi("ProjectDetail");
+
+/** Making someone a lead hands them the project (they could remove you), so it must be meant. */
+const Confirm = z
+  .boolean()
+  .optional()
+  .openapi({ description: "Must be true when the role is lead: a lead can add and remove anyone, including you." });
+
+function requireLeadConfirmation(role: Role, confirm: boolean | undefined): void {
+  if (role === "lead" && confirm !== true) {
+    throw errors.confirmationRequired(
+      "A lead researcher can add and remove anyone in the project, including you. Confirm that you want to make this person a lead.",
+    );
+  }
+}
 
 export const projectRoutes = new OpenAPIHono<AppEnv>()
   .openapi(
@@ -36,7 +52,7 @@ export const projectRoutes = new OpenAPIHono<AppEnv>()
       path: "/projects",
       tags: ["projects"],
       summary: "Create a project; you become its lead",
-      request: { body: { content: { "application/json": { schema: z.object({ title: z.string().trim().min(1).max(200) }) } }, required: true } },
+      request: { body: { content: { "application/json": { schema: z.object({ title: TitleSchema("project") }) } }, required: true } },
       responses: { 201: json(ProjectSchema, "The new project"), ...errorResponses(400, 401) },
     }),
     async (c) => {
@@ -69,18 +85,19 @@ export const projectRoutes = new OpenAPIHono<AppEnv>()
       method: "post",
       path: "/projects/{projectId}/members",
       tags: ["projects"],
-      summary: "Add an existing account to the project in a role (lead only)",
+      summary: "Add an existing account to the project in a role (lead only; a new lead needs confirm: true)",
       request: {
         params: IdParam("projectId"),
-        body: { content: { "application/json": { schema: z.object({ email: z.email(), role: RoleSchema }) } }, required: true },
+        body: { content: { "application/json": { schema: z.object({ email: z.email(), role: RoleSchema, confirm: Confirm }) } }, required: true },
       },
       responses: { 201: json(MemberSchema, "The new member"), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const user = requireUser(c.var.user);
       const { projectId } = c.req.valid("param") as { projectId: string };
-      const { email, role } = c.req.valid("json");
+      const { email, role, confirm } = c.req.valid("json");
       await authorizeProject(c.var.deps.store.db, projectId, user, "project.manageMembers");
+      requireLeadConfirmation(role, confirm);
       return c.json(presentMember(await addMember(c.var.deps.store.db, projectId, email, role)), 201);
     },
   )
@@ -89,18 +106,20 @@ export const projectRoutes = new OpenAPIHono<AppEnv>()
       method: "patch",
       path: "/projects/{projectId}/members/{userId}",
       tags: ["projects"],
-      summary: "Change a member's role (lead only); their open documents reconnect with the new role",
+      summary: "Change a member's role (lead only; making a lead needs confirm: true); their open documents reconnect with the new role",
       request: {
         params: IdParam("projectId").merge(IdParam("userId")),
-        body: { content: { "application/json": { schema: z.object({ role: RoleSchema }) } }, required: true },
+        body: { content: { "application/json": { schema: z.object({ role: RoleSchema, confirm: Confirm }) } }, required: true },
       },
       responses: { 200: json(MemberSchema, "The member"), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const user = requireUser(c.var.user);
       const { projectId, userId } = c.req.valid("param") as { projectId: string; userId: string };
+      const { role, confirm } = c.req.valid("json");
       await authorizeProject(c.var.deps.store.db, projectId, user, "project.manageMembers");
-      const member = await changeRole(c.var.deps.store.db, projectId, userId, c.req.valid("json").role);
+      requireLeadConfirmation(role, confirm);
+      const member = await changeRole(c.var.deps.store.db, projectId, userId, role);
       closeConnectionsOf(c.var.deps.hocuspocus, projectId, userId);
       return c.json(presentMember(member), 200);
     },

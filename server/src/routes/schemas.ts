@@ -1,8 +1,35 @@
 // Response shapes shared by the routes and documented in /api/openapi.json.
 import { z } from "@hono/zod-openapi";
-import { ROLES } from "@concord/shared";
+import { LINK_ROLES, ROLES, TITLE_LIMITS, checkTitle } from "@concord/shared";
 
 export const RoleSchema = z.enum(ROLES).openapi("Role");
+
+/** The roles an invitation link may carry: every role but lead (see LINK_ROLES). */
+export const LinkRoleSchema = z
+  .enum(LINK_ROLES, { error: "An invitation link cannot make someone a lead researcher. Add a co-lead by email instead." })
+  .openapi("LinkRole");
+
+/**
+ * A title-like field (project or transcript title, token name, person's name), checked and
+ * normalised by the one shared rule in @concord/shared's checkTitle.
+ */
+export function TitleSchema(kind: keyof typeof TITLE_LIMITS) {
+  const { what, max } = TITLE_LIMITS[kind];
+  return z
+    .string()
+    .superRefine((raw, ctx) => {
+      const checked = checkTitle(raw, what, max);
+      if (!checked.ok) ctx.addIssue({ code: "custom", message: checked.message, params: { problem: checked.problem } });
+    })
+    .overwrite((raw) => {
+      const checked = checkTitle(raw, what, max);
+      return checked.ok ? checked.value : raw;
+    })
+    .openapi({
+      maxLength: max,
+      description: "Normalised to NFC and trimmed; needs a visible character; no control or bidirectional-override characters.",
+    });
+}
 
 export const UserSchema = z
   .object({ id: z.string(), email: z.string(), name: z.string() })

@@ -41,12 +41,25 @@ export interface MembershipsTable {
 }
 
 export interface InvitationsTable {
+  /** The public handle for listing and revoking; the link's secret is only ever stored hashed. */
+  id: string;
   token_hash: string;
   project_id: string;
   role: Role;
   created_by: string;
   created_at: string;
   expires_at: string;
+  /** How many people may join through the link (1 unless the lead chose more). */
+  max_uses: number;
+  use_count: number;
+  revoked_at: string | null;
+}
+
+/** Who joined through which link, so a removed member cannot rejoin through it. */
+export interface InvitationAcceptancesTable {
+  invitation_id: string;
+  user_id: string;
+  accepted_at: string;
 }
 
 export interface DocumentsTable {
@@ -87,6 +100,7 @@ export interface DatabaseSchema {
   projects: ProjectsTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;
+  invitation_acceptances: InvitationAcceptancesTable;
   documents: DocumentsTable;
   doc_snapshots: DocSnapshotsTable;
   doc_updates: DocUpdatesTable;

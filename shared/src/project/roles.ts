@@ -4,6 +4,14 @@
 export const ROLES = ["lead", "supervisor", "consultant", "rater", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * The roles an invitation link may carry. Never lead: a link can be forwarded, and whoever
+ * holds a lead link could remove everyone else. A co-lead is added by email, with a
+ * confirmation.
+ */
+export const LINK_ROLES = ["supervisor", "consultant", "rater", "viewer"] as const satisfies readonly Role[];
+export type LinkRole = (typeof LINK_ROLES)[number];
+
 export type Permission =
   | "project.read"
   | "project.manageMembers"
