@@ -8,6 +8,8 @@ import type { Config } from "./config";
 import { AuthExtension } from "./collab/AuthExtension";
 import { PersistenceExtension } from "./collab/PersistenceExtension";
 import { attachCollaboration } from "./collab/websocket";
+import { closeExpiredConnections } from "./collab/access";
+import { smtpMailer } from "./mail/mailer";
 import { openStore, type Store } from "./store/store";
 
 export interface RunningServer {
@@ -19,11 +21,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function createCollaboration(store: Store): Hocuspocus {
+/** How often connections are checked for a credential that has expired while they were open. */
+const EXPIRY_SWEEP_MS = 60_000;
+
+export function createCollaboration(store: Store, publicUrl: () => URL): Hocuspocus {
   return new Hocuspocus({
     quiet: true,
     // The order is the policy: nobody reaches persistence without passing auth.
-    extensions: [new AuthExtension(store), new PersistenceExtension(store)],
+    extensions: [new AuthExtension(store, publicUrl), new PersistenceExtension(store)],
     debounce: 2_000,
     maxDebounce: 10_000,
     timeout: 30_000,
@@ -38,13 +43,17 @@ async function waitForUnload(hocuspocus: Hocuspocus, timeoutMs: number): Promise
 }
 
 export async function startServer(
-  config: Pick<Config, "port" | "host" | "dataDir"> & Partial<Pick<Config, "sync" | "clientDir" | "publicUrl">>,
+  config: Pick<Config, "port" | "host" | "dataDir"> &
+    Partial<Pick<Config, "sync" | "clientDir" | "publicUrl" | "smtpUrl" | "mailFrom">>,
 ): Promise<RunningServer> {
   const store = await openStore({ dataDir: config.dataDir, sync: config.sync });
-  const hocuspocus = createCollaboration(store);
-  let listening: URL | undefined;
+  let listening: URL | undefined = undefined; // known once listening
   const publicUrl = () => config.publicUrl ?? listening ?? new URL(`http://${config.host}:${config.port}`);
-  const app = createApp({ store, hocuspocus, publicUrl }, { clientDir: config.clientDir });
+  const hocuspocus = createCollaboration(store, publicUrl);
+  const mailer = config.smtpUrl
+    ? smtpMailer(config.smtpUrl, config.mailFrom ?? `Concord <concord@${config.publicUrl?.hostname ?? "localhost"}>`)
+    : undefined;
+  const app = createApp({ store, hocuspocus, publicUrl, mailer }, { clientDir: config.clientDir });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   const wss = attachCollaboration(httpServer, hocuspocus);
   await new Promise<void>((resolve, reject) => {
@@ -53,6 +62,8 @@ export async function startServer(
   });
   const { port } = httpServer.address() as AddressInfo;
   listening = new URL(`http://${config.host}:${port}`);
+  const sweep = setInterval(() => closeExpiredConnections(hocuspocus), EXPIRY_SWEEP_MS);
+  sweep.unref();
   let closing: Promise<void> | null = null;
   return {
     url: `http://${config.host}:${port}`,
@@ -61,6 +72,7 @@ export async function startServer(
     hocuspocus,
     close() {
       closing ??= (async () => {
+        clearInterval(sweep);
         httpServer.close();
         hocuspocus.closeConnections();
         hocuspocus.flushPendingStores();

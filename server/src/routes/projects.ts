@@ -1,11 +1,34 @@
 // Projects and their members.
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { addMember, changeRole, createProject, listMembers, removeMember } from "../commands/projects";
+import type { Context } from "hono";
+import type { Role } from "@concord/shared";
+import { addConfirmedMember, addMember, changeRole, createInvitation, createProject, listMembers, removeMember } from "../commands/projects";
+import { errors } from "../errors";
+import type { Mailer } from "../mail/mailer";
+import { ROLE_NAMES, projectInvitation } from "../mail/messages";
 import { closeConnectionsOf } from "../collab/access";
 import type { AppEnv } from "../env";
 import { authorizeProject, requireUser } from "../policies";
 import { presentMember, presentProject } from "../presenters";
 import { IdParam, MemberSchema, ProjectSchema, RoleSchema, errorResponses, json } from "./schemas";
+
+const EmailedInvitation = z
+  .object({ email: z.string(), role: RoleSchema, expiresAt: z.string() })
+  .openapi("EmailedInvitation");
+
+/** Emails an invitation link for `role` to an address with no confirmed account. */
+async function emailInvitation(c: Context<AppEnv>, mailer: Mailer, projectId: string, email: string, role: Role) {
+  const { store, publicUrl } = c.var.deps;
+  const inviter = requireUser(c.var.user);
+  const project = await store.db.selectFrom("projects").select("title").where("id", "=", projectId).executeTakeFirstOrThrow();
+  const invitation = await createInvitation(store.db, projectId, role, inviter.id);
+  const link = new URL(`/invite/${invitation.token}`, publicUrl());
+  const message = projectInvitation(email, { inviter: inviter.name, projectTitle: project.title, role: ROLE_NAMES[role], link });
+  await mailer.send(message).catch(() => {
+    throw errors.emailFailed();
+  });
+  return { email, role, expiresAt: invitation.expiresAt };
+}
 
 const ProjectDetail = ProjectSchema.extend({ members: z.array(MemberSchema) }).openapi("ProjectDetail");
 
@@ -74,14 +97,25 @@ export const projectRoutes = new OpenAPIHono<AppEnv>()
         params: IdParam("projectId"),
         body: { content: { "application/json": { schema: z.object({ email: z.email(), role: RoleSchema }) } }, required: true },
       },
-      responses: { 201: json(MemberSchema, "The new member"), ...errorResponses(400, 401, 403, 404, 409) },
+      description:
+        "When Concord sends email (`CONCORD_SMTP_URL`), only an account whose address is confirmed is added (201); " +
+        "any other address is emailed an invitation link for the role instead (202).",
+      responses: {
+        201: json(MemberSchema, "The new member"),
+        202: json(EmailedInvitation, "No confirmed account has this address: an invitation was emailed to it"),
+        ...errorResponses(400, 401, 403, 404, 409, 502),
+      },
     }),
     async (c) => {
       const user = requireUser(c.var.user);
       const { projectId } = c.req.valid("param") as { projectId: string };
       const { email, role } = c.req.valid("json");
-      await authorizeProject(c.var.deps.store.db, projectId, user, "project.manageMembers");
-      return c.json(presentMember(await addMember(c.var.deps.store.db, projectId, email, role)), 201);
+      const { store, mailer } = c.var.deps;
+      await authorizeProject(store.db, projectId, user, "project.manageMembers");
+      if (!mailer) return c.json(presentMember(await addMember(store.db, projectId, email, role)), 201);
+      const member = await addConfirmedMember(store.db, projectId, email, role);
+      if (member) return c.json(presentMember(member), 201);
+      return c.json(await emailInvitation(c, mailer, projectId, email, role), 202);
     },
   )
   .openapi(
