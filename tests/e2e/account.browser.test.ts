@@ -1,6 +1,8 @@
 // The Account page in a real browser against the real server: reached from the header, it
 // makes an API token (shown once), lists and revokes it, changes the password, and signs out
 // everywhere; axe-core finds nothing on it in any of those states, at desktop and phone width.
+// With email (an in-process SMTP sink), sign-up asks to check the inbox, the confirmation
+// link confirms after signing in, and a forgotten password is replaced by link.
 // Screenshots go to test-artifacts/.
 import fs from "node:fs";
 import path from "node:path";
@@ -8,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, axeViolations, browserUnavailableReason, describeViolations, launchBrowser, screenshot, signedInPage } from "../helpers/browser";
+import { startMailSink, type MailSink } from "../helpers/mailSink";
 import { discard, startServer, type ServerProcess } from "../helpers/server";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -82,5 +85,64 @@ describe.skipIf(unavailable !== null)("the Account page", () => {
     await page.getByText("You have been signed out of every browser").waitFor();
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+  });
+});
+
+describe.skipIf(unavailable !== null)("sign-up and password links when Concord sends email", () => {
+  let sink: MailSink;
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    sink = await startMailSink();
+    server = await startServer({ env: { CONCORD_SMTP_URL: sink.url } });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await discard(server);
+    if (sink) await sink.close();
+  });
+
+  it("asks to check the inbox, confirms by link after sign-in, and resets a forgotten password", async () => {
+    const email = "new.researcher@uni.example.test";
+    const page = await (await browser.newContext({ baseURL: server.url })).newPage();
+    await page.goto("/");
+    await page.getByRole("button", { name: "Create an account" }).click();
+    await page.getByLabel("Your name").fill("Ada Okafor");
+    await page.getByLabel("Email address").fill(email);
+    await page.getByLabel("Password", { exact: true }).fill("my first passphrase");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByRole("heading", { level: 1, name: "Check your email" }).waitFor();
+    await expectNoAxeViolations(page, "check-your-email page");
+    await screenshot(page, "sign-up-check-email");
+
+    const confirmation = await sink.waitFor((m) => m.to.includes(email) && /Confirm/.test(m.subject), "confirmation");
+    await page.goto(`/verify-email/${confirmation.token("/verify-email/")}`);
+    await page.getByText("Sign in to confirm your email address.").waitFor();
+    await page.getByLabel("Email address").fill(email);
+    await page.getByLabel("Password", { exact: true }).fill("my first passphrase");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: "Confirm your email address" }).waitFor();
+    await expectNoAxeViolations(page, "confirm-address page");
+    await page.getByRole("button", { name: "Confirm my address" }).click();
+    await page.getByText("Your email address is confirmed.").waitFor();
+    await page.getByRole("link", { name: "Account" }).click();
+    await page.getByText("Your email address is confirmed.").waitFor();
+
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await page.getByRole("button", { name: "Forgotten your password?" }).click();
+    await page.getByLabel("Email address").fill(email);
+    await page.getByRole("button", { name: "Send me a link" }).click();
+    await page.getByRole("heading", { level: 1, name: "Check your email" }).waitFor();
+    const reset = await sink.waitFor((m) => m.to.includes(email) && /new Concord password/.test(m.subject), "reset link");
+    await page.goto(`/reset-password/${reset.token("/reset-password/")}`);
+    await page.getByRole("heading", { level: 1, name: "Choose a new password" }).waitFor();
+    await expectNoAxeViolations(page, "new-password page");
+    await screenshot(page, "reset-password");
+    await page.getByLabel("New password").fill("my second passphrase");
+    await page.getByRole("button", { name: "Save new password and sign in" }).click();
+    await page.getByRole("heading", { level: 1, name: "Your projects" }).waitFor();
   });
 });
