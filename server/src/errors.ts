@@ -18,7 +18,7 @@ export const errors = {
   validation: (message: string, details?: unknown) => new ApiError(400, "validation_failed", message, details),
   unauthenticated: () => new ApiError(401, "unauthenticated", "Sign in to continue."),
   badCredentials: () => new ApiError(401, "bad_credentials", "That email and password do not match an account."),
-  wrongPassword: () => new ApiError(401, "wrong_password", "Your current password is not right. Nothing was changed."),
+  wrongPassword: () => new ApiError(403, "wrong_password", "Your current password is not right. Nothing was changed."),
   forbidden: (message = "Your role in this project does not allow this.") => new ApiError(403, "forbidden", message),
   csrf: () => new ApiError(403, "cross_site_request", "This request did not come from Concord's own page."),
   notFound: (what: string) => new ApiError(404, "not_found", `${what} was not found, or you are not a member of its project.`),

@@ -91,7 +91,7 @@ describe("finding 9: ending a credential", () => {
     const here = await newSession(lead.email);
     const elsewhere = await newSession(lead.email);
     const change = { currentPassword: PASSWORD, newPassword: "a brand new passphrase" };
-    expect((await browser(here, "POST", "/auth/password", { ...change, currentPassword: "not my password" })).status).toBe(401);
+    expect((await browser(here, "POST", "/auth/password", { ...change, currentPassword: "not my password" })).status).toBe(403);
     await expectClosedBy(await openWithSession(elsewhere), () => browser(here, "POST", "/auth/password", change), 204, "a password change");
     expect((await browser(elsewhere, "GET", "/me")).status).toBe(401);
     expect((await browser(here, "GET", "/me")).status).toBe(200);

@@ -133,7 +133,7 @@ export const authRoutes = (attempts: AttemptLimiter = new LoginThrottle()) =>
         summary: "Change your password; signs out every other browser (this one stays signed in)",
         description: "Every session except the one making the request ends and its open documents close. API tokens are kept.",
         request: { body: { content: { "application/json": { schema: PasswordChange } }, required: true } },
-        responses: { 204: { description: "Password changed" }, ...errorResponses(400, 401, 429) },
+        responses: { 204: { description: "Password changed" }, ...errorResponses(400, 401, 403, 429) },
       }),
       async (c) => {
         const user = requireUser(c.var.user);

@@ -6,18 +6,14 @@ import { SESSION_COOKIE } from "../auth/identify";
 import { createSession } from "../commands/accounts";
 import type { AppEnv } from "../env";
 
+/** From the public URL, not the request: behind a TLS proxy the request itself is http. */
+const secure = (c: Context<AppEnv>) => c.var.deps.publicUrl().protocol === "https:";
+
 export async function startSession(c: Context<AppEnv>, userId: string): Promise<void> {
   const { secret, expires } = await createSession(c.var.deps.store.db, userId);
-  setCookie(c, SESSION_COOKIE, secret, {
-    httpOnly: true,
-    sameSite: "Lax",
-    path: "/",
-    // From the public URL, not the request: behind a TLS proxy the request itself is http.
-    secure: c.var.deps.publicUrl().protocol === "https:",
-    expires,
-  });
+  setCookie(c, SESSION_COOKIE, secret, { httpOnly: true, sameSite: "Lax", path: "/", secure: secure(c), expires });
 }
 
 export function clearSession(c: Context<AppEnv>): void {
-  deleteCookie(c, SESSION_COOKIE, { path: "/" });
+  deleteCookie(c, SESSION_COOKIE, { path: "/", secure: secure(c) });
 }
