@@ -61,6 +61,8 @@ describe("finding 14: email addresses are confirmed before they receive membersh
     expect(squat.status).toBe(202);
     const squattersLink = await sink.waitFor((m) => m.to.includes(colleague) && /confirm/i.test(m.subject), "confirmation to Jo's mailbox");
     const squatter = await signInCookie(colleague, "squatter's secret");
+    expect((await post("/auth/verify-email/send", {}, leadCookie)).status).toBe(409); // already confirmed
+    expect((await post("/auth/verify-email/send", {}, squatter)).status).toBe(202); // a new link, to Jo's mailbox again
     // Opening that link needs the account's password, not just the mailbox: another account cannot use it.
     expect((await post("/auth/verify-email", { token: squattersLink.token("/verify-email/") }, leadCookie)).status).toBe(404);
 
