@@ -3,11 +3,14 @@
 import { lazy, Suspense, useEffect } from "react";
 import { Loading } from "./components/Alert";
 import { notePageChange } from "./components/PageHeading";
+import { AccountPage } from "./pages/AccountPage";
 import { InvitePage } from "./pages/InvitePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { ProjectListPage } from "./pages/ProjectListPage";
 import { ProjectPage } from "./pages/ProjectPage";
+import { ResetPasswordPage } from "./pages/ResetPasswordPage";
 import { SignInPage } from "./pages/SignInPage";
+import { VerifyEmailPage } from "./pages/VerifyEmailPage";
 import { usePath } from "./router/history";
 import { matchRoute, type Route } from "./router/routes";
 import { SessionProvider, useSession } from "./session/SessionContext";
@@ -30,6 +33,12 @@ function RoutePage({ route }: { route: Route }) {
       );
     case "invite":
       return <InvitePage key={route.token} token={route.token} />;
+    case "account":
+      return <AccountPage />;
+    case "verifyEmail":
+      return <VerifyEmailPage key={route.token} token={route.token} />;
+    case "resetPassword":
+      return <ResetPasswordPage key={route.token} token={route.token} />;
     case "notFound":
       return <NotFoundPage />;
   }
@@ -43,6 +52,12 @@ function PageLoading({ what }: { what: string }) {
   );
 }
 
+/** Why a link asks to sign in first. */
+const SIGN_IN_NOTICES: Partial<Record<Route["page"], string>> = {
+  invite: "Sign in or create an account to accept your invitation.",
+  verifyEmail: "Sign in to confirm your email address.",
+};
+
 function Pages() {
   const { state } = useSession();
   const path = usePath();
@@ -50,9 +65,9 @@ function Pages() {
   useEffect(() => notePageChange(), [path, state.status]);
 
   if (state.status === "loading") return <PageLoading what="Concord" />;
-  if (state.status === "signedOut") {
-    const notice = route.page === "invite" ? "Sign in or create an account to accept your invitation." : state.error;
-    return <SignInPage notice={notice} />;
+  // A password link is for someone who cannot sign in: it needs no session.
+  if (state.status === "signedOut" && route.page !== "resetPassword") {
+    return <SignInPage notice={SIGN_IN_NOTICES[route.page] ?? state.error} />;
   }
   return <RoutePage route={route} />;
 }

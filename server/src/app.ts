@@ -18,6 +18,7 @@ import { csrf } from "./middleware/csrf";
 import { securityHeaders } from "./middleware/securityHeaders";
 import { authRoutes } from "./routes/auth";
 import { tokenRoutes } from "./routes/tokens";
+import { emailLinkRoutes } from "./routes/emailLinks";
 import { projectRoutes } from "./routes/projects";
 import { invitationRoutes } from "./routes/invitations";
 import { documentRoutes } from "./routes/documents";
@@ -54,6 +55,7 @@ function apiApp(deps: AppDeps) {
   api.use(identify());
   api.use(csrf());
   api.route("/", authRoutes());
+  api.route("/", emailLinkRoutes);
   api.route("/", tokenRoutes);
   api.route("/", projectRoutes);
   api.route("/", invitationRoutes);

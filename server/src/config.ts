@@ -17,6 +17,15 @@ export interface Config {
    * it. Unset: the address Concord listens on.
    */
   publicUrl?: URL;
+  /**
+   * The mail server Concord sends through (`CONCORD_SMTP_URL`, e.g.
+   * smtps://user:pass@smtp.example.ac.uk). Set: sign-up confirms addresses by a link,
+   * passwords can be reset by email, and people are added by email only at a confirmed
+   * address. Unset: no email at all, and addresses are not verified.
+   */
+  smtpUrl?: URL;
+  /** The From address of Concord's emails (`CONCORD_MAIL_FROM`). */
+  mailFrom?: string;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
@@ -39,6 +48,15 @@ function publicUrl(value: string | undefined): URL | undefined {
   return url;
 }
 
+function smtpUrl(value: string | undefined): URL | undefined {
+  if (!value) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (url?.protocol !== "smtp:" && url?.protocol !== "smtps:") {
+    throw new Error("CONCORD_SMTP_URL must be a mail server address such as smtp://user:password@mail.example.org:587.");
+  }
+  return url;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}".`);
@@ -50,5 +68,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     clientDir: path.resolve(env.CONCORD_CLIENT_DIR ?? path.join(repoRoot, "client/dist")),
     seedDemo: env.CONCORD_DEMO !== "off",
     publicUrl: publicUrl(env.CONCORD_PUBLIC_URL),
+    smtpUrl: smtpUrl(env.CONCORD_SMTP_URL),
+    mailFrom: env.CONCORD_MAIL_FROM || undefined,
   };
 }

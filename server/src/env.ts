@@ -1,6 +1,7 @@
 // Types shared by the HTTP app's middleware and routes.
 import type { Hocuspocus } from "@hocuspocus/server";
 import type { User } from "./auth/identify";
+import type { Mailer } from "./mail/mailer";
 import type { Store } from "./store/store";
 import type { WorkerPool } from "./workers/pool";
 
@@ -16,6 +17,8 @@ export interface AppDeps {
   publicUrl: () => URL;
   /** Threads for parsing uploads and computing statistics off the event loop. */
   workers: WorkerPool;
+  /** Sends Concord's emails; absent when no mail server is configured (`CONCORD_SMTP_URL`). */
+  mailer?: Mailer;
 }
 
 export interface AppEnv {
@@ -24,5 +27,7 @@ export interface AppEnv {
     user: User | null;
     /** How the user was identified: by the browser's session cookie or by an API token. */
     credential: "session" | "token" | null;
+    /** The SHA-256 of that credential's secret, as stored (to keep or end exactly it). */
+    credentialHash: string | null;
   };
 }

@@ -18,11 +18,20 @@ export const errors = {
   validation: (message: string, details?: unknown) => new ApiError(400, "validation_failed", message, details),
   unauthenticated: () => new ApiError(401, "unauthenticated", "Sign in to continue."),
   badCredentials: () => new ApiError(401, "bad_credentials", "That email and password do not match an account."),
+  wrongPassword: () => new ApiError(403, "wrong_password", "Your current password is not right. Nothing was changed."),
   forbidden: (message = "Your role in this project does not allow this.") => new ApiError(403, "forbidden", message),
   csrf: () => new ApiError(403, "cross_site_request", "This request did not come from Concord's own page."),
   notFound: (what: string) => new ApiError(404, "not_found", `${what} was not found, or you are not a member of its project.`),
   invitationInvalid: () =>
     new ApiError(404, "not_found", "This invitation link is not valid. Ask the lead researcher for a new one."),
+  emailLinkInvalid: (purpose: "verify" | "reset") =>
+    new ApiError(
+      404,
+      "link_invalid",
+      purpose === "verify"
+        ? "This confirmation link is not valid for your account, or has been used or has expired. You can ask for a new one on your Account page."
+        : "This password link is not valid any more (it works once, for 1 hour). Ask for a new one from the sign-in page.",
+    ),
   conflict: (message: string) => new ApiError(409, "conflict", message),
   /** The request would do something weighty; send it again with `confirm: true` if meant. */
   confirmationRequired: (message: string) => new ApiError(409, "confirmation_required", message),
@@ -30,6 +39,10 @@ export const errors = {
   tooLarge: (message: string) => new ApiError(413, "too_large", message),
   tooManyAttempts: (seconds: number) =>
     new ApiError(429, "too_many_attempts", `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minutes.`),
+  emailUnavailable: () =>
+    new ApiError(503, "email_unavailable", "This Concord server does not send email. Ask the person who runs it to help."),
+  emailFailed: () =>
+    new ApiError(502, "email_failed", "The email could not be sent. Nothing was changed; please try again later."),
   unsupportedMedia: (message: string) => new ApiError(415, "unsupported_media_type", message),
   /** Well-formed input that would cost more time or memory than the server gives one request. */
   tooDemanding: (message: string) => new ApiError(422, "too_demanding", message),

@@ -1,9 +1,10 @@
 // What leaves the server: each presenter whitelists the fields a client may see.
 import type { Role } from "@concord/shared";
-import type { DocumentsTable, InvitationsTable, ProjectsTable, UsersTable } from "./store/schema";
+import type { User } from "./auth/identify";
+import type { ApiTokensTable, DocumentsTable, InvitationsTable, ProjectsTable } from "./store/schema";
 
-export function presentUser(user: Pick<UsersTable, "id" | "email" | "name">) {
-  return { id: user.id, email: user.email, name: user.name };
+export function presentUser(user: User) {
+  return { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified };
 }
 
 export function presentProject(project: Pick<ProjectsTable, "id" | "title" | "created_at">, role: Role) {
@@ -40,4 +41,9 @@ export function presentInvitation(
     createdAt: invitation.created_at,
     expiresAt: invitation.expires_at,
   };
+}
+
+/** A token as its owner sees it: never the secret, which is shown once at creation. */
+export function presentApiToken(token: Pick<ApiTokensTable, "id" | "name" | "created_at" | "last_used_at" | "expires_at">) {
+  return { id: token.id, name: token.name, createdAt: token.created_at, lastUsedAt: token.last_used_at, expiresAt: token.expires_at };
 }

@@ -8,6 +8,8 @@ import type { Config } from "./config";
 import { AuthExtension } from "./collab/AuthExtension";
 import { PersistenceExtension } from "./collab/PersistenceExtension";
 import { attachCollaboration } from "./collab/websocket";
+import { closeExpiredConnections } from "./collab/access";
+import { smtpMailer } from "./mail/mailer";
 import { openStore, type Store } from "./store/store";
 import { WorkerPool } from "./workers/pool";
 
@@ -20,11 +22,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function createCollaboration(store: Store): Hocuspocus {
+/** How often connections are checked for a credential that has expired while they were open. */
+const EXPIRY_SWEEP_MS = 60_000;
+
+export function createCollaboration(store: Store, publicUrl: () => URL): Hocuspocus {
   return new Hocuspocus({
     quiet: true,
     // The order is the policy: nobody reaches persistence without passing auth.
-    extensions: [new AuthExtension(store), new PersistenceExtension(store)],
+    extensions: [new AuthExtension(store, publicUrl), new PersistenceExtension(store)],
     debounce: 2_000,
     maxDebounce: 10_000,
     timeout: 30_000,
@@ -39,14 +44,18 @@ async function waitForUnload(hocuspocus: Hocuspocus, timeoutMs: number): Promise
 }
 
 export async function startServer(
-  config: Pick<Config, "port" | "host" | "dataDir"> & Partial<Pick<Config, "sync" | "clientDir" | "publicUrl">>,
+  config: Pick<Config, "port" | "host" | "dataDir"> &
+    Partial<Pick<Config, "sync" | "clientDir" | "publicUrl" | "smtpUrl" | "mailFrom">>,
 ): Promise<RunningServer> {
   const store = await openStore({ dataDir: config.dataDir, sync: config.sync });
-  const hocuspocus = createCollaboration(store);
   // Until it listens the port may be 0; httpServer is defined below, before anyone can ask.
   const publicUrl = () => config.publicUrl ?? new URL(`http://${config.host}:${(httpServer.address() as AddressInfo | null)?.port ?? config.port}`);
+  const hocuspocus = createCollaboration(store, publicUrl);
+  const mailer = config.smtpUrl
+    ? smtpMailer(config.smtpUrl, config.mailFrom ?? `Concord <concord@${config.publicUrl?.hostname ?? "localhost"}>`)
+    : undefined;
   const workers = new WorkerPool();
-  const app = createApp({ store, hocuspocus, publicUrl, workers }, { clientDir: config.clientDir });
+  const app = createApp({ store, hocuspocus, publicUrl, mailer, workers }, { clientDir: config.clientDir });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   // Idle keep-alive connections are closed by the client (or a proxy in front) first, never
   // by us: with Node's 5 s default, a client reusing a connection just as the server closes
@@ -59,6 +68,8 @@ export async function startServer(
     httpServer.listen(config.port, config.host, () => resolve());
   });
   const { port } = httpServer.address() as AddressInfo;
+  const sweep = setInterval(() => closeExpiredConnections(hocuspocus), EXPIRY_SWEEP_MS);
+  sweep.unref();
   let closing: Promise<void> | null = null;
   return {
     url: `http://${config.host}:${port}`,
@@ -67,6 +78,7 @@ export async function startServer(
     hocuspocus,
     close() {
       closing ??= (async () => {
+        clearInterval(sweep);
         httpServer.close();
         hocuspocus.closeConnections();
         hocuspocus.flushPendingStores();

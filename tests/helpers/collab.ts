@@ -22,7 +22,19 @@ export interface RawWebSocket {
 }
 
 /** Node 20 has no global WebSocket; `ws` is the client the provider and raw tests use. */
-export const WebSocket = createRequire(import.meta.url)("ws") as new (url: string) => RawWebSocket;
+export const WebSocket = createRequire(import.meta.url)("ws") as new (
+  url: string,
+  options?: { headers?: Record<string, string> },
+) => RawWebSocket;
+
+/** A WebSocket class that sends `headers` (a browser's Cookie and Origin) with its upgrade. */
+function withHeaders(headers: Record<string, string>) {
+  return class extends WebSocket {
+    constructor(url: string) {
+      super(url, { headers });
+    }
+  };
+}
 
 export interface CollabClient {
   doc: Y.Doc;
@@ -54,6 +66,8 @@ export function within<T>(promise: Promise<T>, ms: number, message: string): Pro
 export interface ConnectOptions {
   /** Share another client's socket (Hocuspocus multiplexes documents on one connection). */
   websocketProvider?: HocuspocusProviderWebsocket;
+  /** Headers for the upgrade request, as a browser page sends them (`cookie`, `origin`). */
+  headers?: Record<string, string>;
 }
 
 /** Opens a document as `token`'s user. `url` is the server's http URL. */
@@ -64,7 +78,7 @@ export function connect(url: string, documentId: string, token: string, options:
     options.websocketProvider ??
     new HocuspocusProviderWebsocket({
       url: collabUrl(url),
-      WebSocketPolyfill: WebSocket,
+      WebSocketPolyfill: options.headers ? withHeaders(options.headers) : WebSocket,
       // Tests restart servers on purpose; a destroyed client must not keep dialling.
       maxAttempts: 1,
     });

@@ -1,7 +1,12 @@
 // The API calls the client makes, one small function each.
 import { request } from "./http";
 import type {
+  ApiToken,
+  AuthOptions,
   DocumentDetail,
+  EmailedInvitation,
+  NewApiToken,
+  Pending,
   DocumentSummary,
   Invitation,
   InvitationInfo,
@@ -27,19 +32,33 @@ function transcriptForm(file: File, title: string, speakers: SpeakerNames): Form
 }
 
 export const api = {
+  /** Signed in at once, or (on a server that sends email) asked to confirm the address first. */
   signUp: (input: { email: string; password: string; name: string }) =>
-    request<{ user: User }>("POST", "/api/auth/signup", input),
+    request<{ user: User } | Pending>("POST", "/api/auth/signup", input),
   signIn: (input: { email: string; password: string }) =>
     request<{ user: User }>("POST", "/api/auth/login", input),
   signOut: () => request<void>("POST", "/api/auth/logout"),
   me: () => request<{ user: User }>("GET", "/api/me"),
+  authOptions: () => request<AuthOptions>("GET", "/api/auth/options"),
+  signOutEverywhere: () => request<void>("POST", "/api/auth/logout-everywhere"),
+  changePassword: (input: { currentPassword: string; newPassword: string }) =>
+    request<void>("POST", "/api/auth/password", input),
+  verifyEmail: (token: string) => request<{ user: User }>("POST", "/api/auth/verify-email", { token }),
+  sendVerification: () => request<Pending>("POST", "/api/auth/verify-email/send"),
+  requestPasswordReset: (email: string) => request<Pending>("POST", "/api/auth/password-reset", { email }),
+  resetPassword: (input: { token: string; newPassword: string }) =>
+    request<{ user: User }>("POST", "/api/auth/password-reset/complete", input),
+
+  listTokens: () => request<{ tokens: ApiToken[] }>("GET", "/api/tokens"),
+  createToken: (input: { name: string; expiresInDays: number }) => request<NewApiToken>("POST", "/api/tokens", input),
+  revokeToken: (tokenId: string) => request<void>("DELETE", `/api/tokens/${enc(tokenId)}`),
 
   listProjects: () => request<{ projects: ProjectSummary[] }>("GET", "/api/projects"),
   createProject: (title: string) => request<ProjectSummary>("POST", "/api/projects", { title }),
   getProject: (projectId: string) => request<ProjectDetail>("GET", `/api/projects/${enc(projectId)}`),
   /** `confirm` must be true to add a lead. */
   addMember: (projectId: string, input: { email: string; role: Role; confirm?: boolean }) =>
-    request<Member>("POST", `/api/projects/${enc(projectId)}/members`, input),
+    request<Member | EmailedInvitation>("POST", `/api/projects/${enc(projectId)}/members`, input),
   /** `confirm` must be true to make someone a lead. */
   changeRole: (projectId: string, userId: string, role: Role, confirm?: boolean) =>
     request<Member>("PATCH", `/api/projects/${enc(projectId)}/members/${enc(userId)}`, { role, confirm }),

@@ -6,7 +6,21 @@ export type { SpeakerNames };
 export const ROLES = ["lead", "supervisor", "consultant", "rater", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
-export type User = { id: string; email: string; name: string };
+export type User = { id: string; email: string; name: string; emailVerified: boolean };
+
+/** What the server offers: whether it sends email (address confirmation, password reset). */
+export type AuthOptions = { email: boolean };
+
+/** A "check your email" answer: what to do next, in plain words. */
+export type Pending = { message: string };
+
+export type ApiToken = { id: string; name: string; createdAt: string; lastUsedAt: string | null; expiresAt: string };
+
+/** A new token: the secret is in the answer this once. */
+export type NewApiToken = ApiToken & { token: string };
+
+/** Adding someone by email whose address has no confirmed account emails them an invitation. */
+export type EmailedInvitation = { email: string; role: Role; expiresAt: string };
 
 export type ProjectSummary = { id: string; title: string; role: Role; createdAt: string };
 

@@ -19,6 +19,9 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
           {state.status === "signedIn" ? (
             <div className="site-header__account">
               <span className="site-header__name">{state.user.name}</span>
+              <Link to={paths.account()} className="site-header__link">
+                Account
+              </Link>
               <button type="button" className="button button--quiet" onClick={() => void signOut()}>
                 Sign out
               </button>

@@ -87,11 +87,11 @@ export function useCollaboration(documentId: string): CollaborationResult {
       provider.configuration.websocketProvider.disconnect();
     });
 
-    // The server closes a document when the person's role changes or they are removed;
+    // The server closes a document when the person's role changes, they are removed or signed out;
     // authenticating again on the same socket makes it decide afresh (read-only now, or
     // refused with its reason).
     provider.on("close", ({ event }: { event: { reason?: string } }) => {
-      if (event.reason !== CLOSE.accessChanged.reason) return;
+      if (event.reason !== CLOSE.accessChanged.reason && event.reason !== CLOSE.signedOut.reason) return;
       void provider.sendToken().then(() => provider.startSync());
     });
 

@@ -16,9 +16,11 @@ import { NewTranscriptForm } from "../project/NewTranscriptForm";
 import { Link } from "../router/Link";
 import { paths } from "../router/routes";
 import { useUser } from "../session/SessionContext";
+import { useSendsEmail } from "../session/useAuthOptions";
 
 export function ProjectPage({ projectId }: { projectId: string }) {
   const user = useUser();
+  const sendsEmail = useSendsEmail();
   const [project, reloadProject] = useResource(() => api.getProject(projectId), projectId);
   const [documents] = useResource(() => api.listDocuments(projectId).then((r) => r.documents), projectId);
   // Counts changes to the members, so the invitation list reloads too (a former lead's links are revoked).
@@ -53,6 +55,12 @@ export function ProjectPage({ projectId }: { projectId: string }) {
             currentUserId={user.id}
             manage={role === "lead" ? { projectId, onChanged: membersChanged } : undefined}
           />
+          {sendsEmail === false ? (
+            <p className="note">
+              Email addresses are not checked on this Concord server: an address shows only what the person typed when they
+              signed up. Before adding someone by email, make sure the name shown is the person you mean.
+            </p>
+          ) : null}
           {role === "lead" ? (
             <>
               <AddMemberForm projectId={projectId} onAdded={membersChanged} />

@@ -6,10 +6,15 @@ import { Alert } from "../components/Alert";
 import { TextField } from "../components/Field";
 import { roleName } from "../components/roles";
 import { ConfirmLead } from "./ConfirmLead";
+import { useSendsEmail } from "../session/useAuthOptions";
 import { RoleSelect } from "./RoleSelect";
 
-/** Adds someone who already has a Concord account to the project (leads only). */
+/**
+ * Adds someone to the project by email (leads only). On a server that sends email only a
+ * confirmed address is added; any other is emailed an invitation.
+ */
 export function AddMemberForm({ projectId, onAdded }: { projectId: string; onAdded: () => void }) {
+  const sendsEmail = useSendsEmail();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("consultant");
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -27,8 +32,12 @@ export function AddMemberForm({ projectId, onAdded }: { projectId: string; onAdd
     setBusy(true);
     setMessage(null);
     try {
-      const member = await api.addMember(projectId, { email: email.trim(), role, confirm });
-      setMessage({ tone: "success", text: `${member.name} was added as ${roleName(member.role)}.` });
+      const added = await api.addMember(projectId, { email: email.trim(), role, confirm });
+      const text =
+        "userId" in added
+          ? `${added.name} was added as ${roleName(added.role)}.`
+          : `${added.email} has no confirmed Concord account yet, so we emailed them an invitation to join as ${roleName(added.role)}.`;
+      setMessage({ tone: "success", text });
       setEmail("");
       onAdded();
     } catch (caught) {
@@ -49,7 +58,11 @@ export function AddMemberForm({ projectId, onAdded }: { projectId: string; onAdd
         autoComplete="off"
         value={email}
         onChange={(e) => setEmail(e.target.value)}
-        hint="They need a Concord account already. If they don't have one, send an invitation link instead."
+        hint={
+          sendsEmail
+            ? "If they have no confirmed Concord account yet, we email them an invitation instead."
+            : "They need a Concord account already. If they don't have one, send an invitation link instead."
+        }
         required
       />
       <RoleSelect

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from "react";
 
-/** A read-only text box with a copy button, for links people need to send on. */
-export function CopyField({ label, value }: { label: string; value: string }) {
+/** A read-only text box with a copy button, for links (or tokens) people need to send on. */
+export function CopyField({ label, value, what = "link" }: { label: string; value: string; what?: "link" | "token" }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
@@ -23,12 +23,12 @@ export function CopyField({ label, value }: { label: string; value: string }) {
       <div className="copy-field">
         <input id={id} ref={input} readOnly value={value} onFocus={(e) => e.target.select()} />
         <button type="button" className="button" onClick={() => void copy()}>
-          Copy link
+          Copy {what}
         </button>
       </div>
       <p className="field__hint" role="status">
-        {copied === "yes" ? "Copied. You can paste it into an email or message." : null}
-        {copied === "failed" ? "Could not copy automatically. The link is selected: copy it with your keyboard or menu." : null}
+        {copied === "yes" ? (what === "link" ? "Copied. You can paste it into an email or message." : "Copied.") : null}
+        {copied === "failed" ? `Could not copy automatically. The ${what} is selected: copy it with your keyboard or menu.` : null}
       </p>
     </div>
   );

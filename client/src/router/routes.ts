@@ -5,6 +5,9 @@ export type Route =
   | { page: "project"; projectId: string }
   | { page: "document"; documentId: string }
   | { page: "invite"; token: string }
+  | { page: "account" }
+  | { page: "verifyEmail"; token: string }
+  | { page: "resetPassword"; token: string }
   | { page: "notFound" };
 
 const enc = encodeURIComponent;
@@ -14,6 +17,9 @@ export const paths = {
   project: (projectId: string) => `/projects/${enc(projectId)}`,
   document: (documentId: string) => `/documents/${enc(documentId)}`,
   invite: (token: string) => `/invite/${enc(token)}`,
+  account: () => "/account",
+  verifyEmail: (token: string) => `/verify-email/${enc(token)}`,
+  resetPassword: (token: string) => `/reset-password/${enc(token)}`,
 };
 
 function decode(segment: string): string | null {
@@ -31,9 +37,12 @@ export function matchRoute(path: string): Route {
   const [first, second] = segments;
   const id = segments.length === 2 && second !== undefined ? decode(second) : null;
   if (first === "projects" && segments.length === 1) return { page: "projects" };
+  if (first === "account" && segments.length === 1) return { page: "account" };
   if (id === null) return { page: "notFound" };
   if (first === "projects") return { page: "project", projectId: id };
   if (first === "documents") return { page: "document", documentId: id };
   if (first === "invite") return { page: "invite", token: id };
+  if (first === "verify-email") return { page: "verifyEmail", token: id };
+  if (first === "reset-password") return { page: "resetPassword", token: id };
   return { page: "notFound" };
 }

@@ -13,6 +13,8 @@ type Session = {
   state: SessionState;
   signedIn: (user: User) => void;
   signOut: () => Promise<void>;
+  /** The server has already ended the session (signed out everywhere); `notice` says so. */
+  signedOut: (notice?: string) => void;
 };
 
 const SessionContext = createContext<Session | null>(null);
@@ -51,7 +53,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ state, signedIn, signOut }), [state, signedIn, signOut]);
+  const signedOut = useCallback((notice?: string) => setState({ status: "signedOut", error: notice }), []);
+
+  const value = useMemo(() => ({ state, signedIn, signOut, signedOut }), [state, signedIn, signOut, signedOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

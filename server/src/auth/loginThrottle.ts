@@ -1,45 +1,64 @@
-// Slows password guessing: after too many failed sign-ins for one email from one address
-// within a window, further attempts are refused until the window passes. Keyed by email
-// and address together so a stranger cannot lock a colleague out from elsewhere.
-// In memory: with several server processes each keeps its own count (a later Redis store).
+// Slows password guessing: at most MAX_ATTEMPTS password checks for one key (an email and
+// an address, so a stranger cannot lock a colleague out from elsewhere) within a window.
+// An attempt is counted *before* its password is checked, in the same step that decides
+// whether it may go ahead, so requests sent in parallel cannot all slip past the limit.
+// A successful sign-in forgets the count.
+//
+// The store is in memory, so with several server processes each keeps its own count; the
+// two-method interface is what a shared store (Redis INCR + EXPIRE) would implement.
 
-const MAX_FAILURES = 10;
+const MAX_ATTEMPTS = 10;
 const WINDOW_MS = 15 * 60 * 1000;
 
+export interface AttemptLimiter {
+  /** Counts one attempt for `key`: 0 if it may go ahead, else the seconds to wait. */
+  take(key: string): Promise<number>;
+  /** Forgets `key`'s attempts (after a success). */
+  forget(key: string): Promise<void>;
+}
+
 interface Entry {
-  failures: number;
+  attempts: number;
   firstAt: number;
 }
 
-export class LoginThrottle {
+export class LoginThrottle implements AttemptLimiter {
   private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Seconds until another attempt is allowed, or 0 when the caller may try now. */
-  retryAfter(key: string): number {
-    const entry = this.entries.get(key);
-    if (!entry) return 0;
-    const elapsed = this.now() - entry.firstAt;
-    if (elapsed >= WINDOW_MS) {
-      this.entries.delete(key);
-      return 0;
+  take(key: string): Promise<number> {
+    // Synchronous from lookup to increment: nothing can interleave between check and count.
+    const now = this.now();
+    let entry = this.entries.get(key);
+    if (!entry || now - entry.firstAt >= WINDOW_MS) {
+      entry = { attempts: 0, firstAt: now };
+      this.entries.set(key, entry);
+      if (this.entries.size > 100_000) this.prune(now);
     }
-    return entry.failures >= MAX_FAILURES ? Math.ceil((WINDOW_MS - elapsed) / 1000) : 0;
+    entry.attempts++;
+    const wait = entry.attempts > MAX_ATTEMPTS ? Math.ceil((WINDOW_MS - (now - entry.firstAt)) / 1000) : 0;
+    return Promise.resolve(wait);
   }
 
-  recordFailure(key: string): void {
-    const entry = this.entries.get(key);
-    if (entry && this.now() - entry.firstAt < WINDOW_MS) entry.failures++;
-    else this.entries.set(key, { failures: 1, firstAt: this.now() });
-    if (this.entries.size > 100_000) this.prune();
-  }
-
-  recordSuccess(key: string): void {
+  forget(key: string): Promise<void> {
     this.entries.delete(key);
+    return Promise.resolve();
   }
 
-  private prune(): void {
-    for (const [key, entry] of this.entries) if (this.now() - entry.firstAt >= WINDOW_MS) this.entries.delete(key);
+  private prune(now: number): void {
+    for (const [key, entry] of this.entries) if (now - entry.firstAt >= WINDOW_MS) this.entries.delete(key);
   }
+}
+
+/**
+ * Runs `check` (a password check) only if `key` has attempts left; a failed check stays
+ * counted, a successful one clears the count. Over the limit, throws tooManyAttempts.
+ */
+export async function throttled<T>(limiter: AttemptLimiter, key: string, check: () => Promise<T>, refuse: (seconds: number) => Error): Promise<T> {
+  const wait = await limiter.take(key);
+  if (wait > 0) throw refuse(wait);
+  const result = await check();
+  await limiter.forget(key);
+  return result;
 }

@@ -3,8 +3,7 @@
 // leaks a document and its timer for every connection refused while loading (issue 1156).
 import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
 import { CLOSE, can, parseDocumentName } from "@concord/shared";
-import { isSameOrigin, readCookie, SESSION_COOKIE, userForCredential, type Credential, type User } from "../auth/identify";
-import { hashSecret } from "../auth/secrets";
+import { isSameOrigin, readCookie, SESSION_COOKIE, userForCredential, type Credential, type Identified } from "../auth/identify";
 import { roleIn } from "../policies";
 import type { Store } from "../store/store";
 import type { ConnectionContext } from "./context";
@@ -15,27 +14,31 @@ export const SESSION_TOKEN = "session";
 export class AuthExtension implements Extension {
   extensionName = "Auth";
 
-  constructor(private readonly store: Store) {}
+  /** `publicUrl`: the origin our pages are served from (see AppDeps.publicUrl). */
+  constructor(
+    private readonly store: Store,
+    private readonly publicUrl: () => URL,
+  ) {}
 
-  private async identify(token: string, headers: Headers): Promise<{ user: User; credential: Credential } | null> {
+  private async identify(token: string, headers: Headers): Promise<{ identified: Identified; kind: Credential["kind"] } | null> {
     let credential: Credential;
     if (token !== SESSION_TOKEN) {
       credential = { kind: "token", secret: token };
     } else {
       // A cookie travels with any page's WebSocket, so only our own pages may use it.
-      if (!isSameOrigin(headers)) throw CLOSE.badOrigin;
+      if (!isSameOrigin(headers, this.publicUrl())) throw CLOSE.badOrigin;
       const cookie = readCookie(headers.get("cookie"), SESSION_COOKIE);
       if (!cookie) return null;
       credential = { kind: "session", secret: cookie };
     }
-    const user = await userForCredential(this.store.db, credential);
-    return user ? { user, credential } : null;
+    const identified = await userForCredential(this.store.db, credential);
+    return identified ? { identified, kind: credential.kind } : null;
   }
 
   async onAuthenticate(data: onAuthenticatePayload): Promise<ConnectionContext> {
     const identified = await this.identify(data.token, data.requestHeaders);
     if (!identified) throw CLOSE.notSignedIn;
-    const { user, credential } = identified;
+    const { identified: { user, hash, expiresAt }, kind } = identified;
     const address = parseDocumentName(data.documentName);
     const document = address
       ? await this.store.db
@@ -52,7 +55,7 @@ export class AuthExtension implements Extension {
       role,
       documentId: document.id,
       projectId: document.project_id,
-      credential: { kind: credential.kind, hash: hashSecret(credential.secret) },
+      credential: { kind, hash, expiresAt },
     };
   }
 }

@@ -29,3 +29,16 @@ export function closeConnections(
 export function closeConnectionsOf(hocuspocus: Hocuspocus | undefined, projectId: string, userId: string): number {
   return closeConnections(hocuspocus, (context) => context.projectId === projectId && context.user.id === userId);
 }
+
+/** Closes the connections opened with any of these credentials (hashes), which have ended. */
+export function closeCredentialConnections(hocuspocus: Hocuspocus | undefined, hashes: Iterable<string>): number {
+  const ended = new Set(hashes);
+  if (ended.size === 0) return 0;
+  return closeConnections(hocuspocus, (context) => ended.has(context.credential.hash), CLOSE.signedOut);
+}
+
+/** Closes the connections whose credential has expired since they opened. */
+export function closeExpiredConnections(hocuspocus: Hocuspocus | undefined, now = new Date()): number {
+  const moment = now.toISOString();
+  return closeConnections(hocuspocus, (context) => context.credential.expiresAt <= moment, CLOSE.signedOut);
+}

@@ -9,7 +9,8 @@ export interface ConnectionContext {
   projectId: string;
   /**
    * The credential that opened the connection (the SHA-256 hash of the session cookie or
-   * API token, as stored), so signing out or revoking a token closes exactly its sockets.
+   * API token, as stored), so signing out or revoking a token closes exactly its sockets,
+   * and when it expires, so a connection lasts no longer than its credential.
    */
-  credential: { kind: "session" | "token"; hash: string };
+  credential: { kind: "session" | "token"; hash: string; expiresAt: string };
 }

@@ -6,7 +6,7 @@ import { hashSecret, newSecret } from "../auth/secrets";
 import { errors } from "../errors";
 import { roleIn } from "../policies";
 import type { DatabaseSchema } from "../store/schema";
-import { normaliseEmail } from "./accounts";
+import { findUserByEmail, normaliseEmail } from "./accounts";
 
 const INVITATION_DAYS = 14;
 
@@ -218,4 +218,13 @@ export async function acceptInvitation(db: Kysely<DatabaseSchema>, token: string
       .execute();
     return { projectId: invitation.project_id, role: invitation.role };
   });
+}
+
+/**
+ * Adds an account only if its address is confirmed, else returns null (when Concord sends
+ * email): whoever registered an address first must not receive memberships meant for its owner.
+ */
+export async function addConfirmedMember(db: Kysely<DatabaseSchema>, projectId: string, email: string, role: Role) {
+  const user = await findUserByEmail(db, email);
+  return user?.email_verified_at ? addMember(db, projectId, email, role) : null;
 }

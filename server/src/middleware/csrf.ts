@@ -11,7 +11,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function csrf(): MiddlewareHandler<AppEnv> {
   return async function csrfProtection(c, next) {
     if (SAFE_METHODS.has(c.req.method) || c.var.credential === "token") return next();
-    if (!isSameOrigin(c.req.raw.headers)) throw errors.csrf();
+    if (!isSameOrigin(c.req.raw.headers, c.var.deps.publicUrl())) throw errors.csrf();
     return next();
   };
 }

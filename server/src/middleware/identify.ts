@@ -12,16 +12,18 @@ export function identify(): MiddlewareHandler<AppEnv> {
     const authorization = c.req.header("authorization");
     if (authorization) {
       const [scheme, secret] = authorization.split(" ");
-      const user = scheme?.toLowerCase() === "bearer" && secret ? await userForCredential(db, { kind: "token", secret }) : null;
-      if (!user) throw errors.unauthenticated();
-      c.set("user", user);
+      const identified = scheme?.toLowerCase() === "bearer" && secret ? await userForCredential(db, { kind: "token", secret }) : null;
+      if (!identified) throw errors.unauthenticated();
+      c.set("user", identified.user);
       c.set("credential", "token");
+      c.set("credentialHash", identified.hash);
       return next();
     }
     const cookie = getCookie(c, SESSION_COOKIE);
-    const user = cookie ? await userForCredential(db, { kind: "session", secret: cookie }) : null;
-    c.set("user", user);
-    c.set("credential", user ? "session" : null);
+    const identified = cookie ? await userForCredential(db, { kind: "session", secret: cookie }) : null;
+    c.set("user", identified?.user ?? null);
+    c.set("credential", identified ? "session" : null);
+    c.set("credentialHash", identified?.hash ?? null);
     return next();
   };
 }

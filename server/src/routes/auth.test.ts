@@ -93,3 +93,39 @@ describe("password guessing", () => {
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 });
+
+describe("API tokens' lifetime", () => {
+  it("refuses an expired token, and a lifetime beyond the maximum", async () => {
+    const ana = await t.signUp("Ana");
+    const tooLong = await t.call("POST", "/api/tokens", { name: "s", expiresInDays: 366 }, ana.cookie);
+    expect(tooLong.status).toBe(400);
+    const created = (await (await t.call("POST", "/api/tokens", { name: "s", expiresInDays: 7 }, ana.cookie)).json()) as {
+      id: string;
+      token: string;
+      expiresAt: string;
+    };
+    expect(Date.parse(created.expiresAt) - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
+    const bearer = { authorization: `Bearer ${created.token}` };
+    expect((await t.call("GET", "/api/me", undefined, bearer)).status).toBe(200);
+    await t.store.db.updateTable("api_tokens").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    expect((await t.call("GET", "/api/me", undefined, bearer)).status).toBe(401);
+    const listed = (await (await t.call("GET", "/api/tokens", undefined, ana.cookie)).json()) as { tokens: unknown[] };
+    expect(listed.tokens).toEqual([]);
+  });
+
+  it("lets nobody revoke someone else's token", async () => {
+    const ana = await t.signUp("Ana");
+    const ben = await t.signUp("Ben");
+    const { id } = (await (await t.call("POST", "/api/tokens", { name: "s" }, ana.cookie)).json()) as { id: string };
+    expect((await t.call("DELETE", `/api/tokens/${id}`, undefined, ben.cookie)).status).toBe(404);
+    expect((await t.call("GET", "/api/tokens", undefined, ana.cookie)).status).toBe(200);
+    const listed = (await (await t.call("GET", "/api/tokens", undefined, ana.cookie)).json()) as { tokens: unknown[] };
+    expect(listed.tokens).toHaveLength(1);
+  });
+
+  it("says without email there is no password reset", async () => {
+    const response = await t.call("POST", "/api/auth/password-reset", { email: "ana@example.org" });
+    expect(response.status).toBe(503);
+    expect(await (await t.call("GET", "/api/auth/options")).json()).toEqual({ email: false });
+  });
+});

@@ -1,13 +1,34 @@
 // Projects and their members.
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { addMember, changeRole, createProject, listMembers, removeMember } from "../commands/projects";
-import { closeConnectionsOf } from "../collab/access";
-import type { Role } from "@concord/shared";
-import type { AppEnv } from "../env";
+import type { Context } from "hono";
+import type { LinkRole, Role } from "@concord/shared";
+import { addConfirmedMember, addMember, changeRole, createInvitation, createProject, listMembers, removeMember } from "../commands/projects";
 import { errors } from "../errors";
+import type { Mailer } from "../mail/mailer";
+import { ROLE_NAMES, projectInvitation } from "../mail/messages";
+import { closeConnectionsOf } from "../collab/access";
+import type { AppEnv } from "../env";
 import { authorizeProject, requireUser } from "../policies";
 import { presentMember, presentProject } from "../presenters";
 import { IdParam, MemberSchema, ProjectSchema, RoleSchema, TitleSchema, errorResponses, json } from "./schemas";
+
+const EmailedInvitation = z
+  .object({ email: z.string(), role: RoleSchema, expiresAt: z.string() })
+  .openapi("EmailedInvitation");
+
+/** Emails an invitation link for `role` to an address with no confirmed account. */
+async function emailInvitation(c: Context<AppEnv>, mailer: Mailer, projectId: string, email: string, role: LinkRole) {
+  const { store, publicUrl } = c.var.deps;
+  const inviter = requireUser(c.var.user);
+  const project = await store.db.selectFrom("projects").select("title").where("id", "=", projectId).executeTakeFirstOrThrow();
+  const invitation = await createInvitation(store.db, projectId, { role, maxUses: 1 }, inviter.id);
+  const link = new URL(`/invite/${invitation.token}`, publicUrl());
+  const message = projectInvitation(email, { inviter: inviter.name, projectTitle: project.title, role: ROLE_NAMES[role], link });
+  await mailer.send(message).catch(() => {
+    throw errors.emailFailed();
+  });
+  return { email, role, expiresAt: invitation.row.expires_at };
+}
 
 const ProjectDetail = ProjectSchema.extend({ members: z.array(MemberSchema) }).openapi("ProjectDetail");
 
@@ -90,15 +111,28 @@ export const projectRoutes = new OpenAPIHono<AppEnv>()
         params: IdParam("projectId"),
         body: { content: { "application/json": { schema: z.object({ email: z.email(), role: RoleSchema, confirm: Confirm }) } }, required: true },
       },
-      responses: { 201: json(MemberSchema, "The new member"), ...errorResponses(400, 401, 403, 404, 409) },
+      description:
+        "When Concord sends email (`CONCORD_SMTP_URL`), only an account whose address is confirmed is added (201); " +
+        "any other address is emailed an invitation link for the role instead (202).",
+      responses: {
+        201: json(MemberSchema, "The new member"),
+        202: json(EmailedInvitation, "No confirmed account has this address: an invitation was emailed to it"),
+        ...errorResponses(400, 401, 403, 404, 409, 502),
+      },
     }),
     async (c) => {
       const user = requireUser(c.var.user);
       const { projectId } = c.req.valid("param") as { projectId: string };
       const { email, role, confirm } = c.req.valid("json");
-      await authorizeProject(c.var.deps.store.db, projectId, user, "project.manageMembers");
+      const { store, mailer } = c.var.deps;
+      await authorizeProject(store.db, projectId, user, "project.manageMembers");
       requireLeadConfirmation(role, confirm);
-      return c.json(presentMember(await addMember(c.var.deps.store.db, projectId, email, role)), 201);
+      if (!mailer) return c.json(presentMember(await addMember(store.db, projectId, email, role)), 201);
+      const member = await addConfirmedMember(store.db, projectId, email, role);
+      if (member) return c.json(presentMember(member), 201);
+      // No link may make someone a lead: a co-lead is added once their address is confirmed.
+      if (role === "lead") throw errors.conflict(`${email} has no confirmed Concord account yet. Ask them to sign up and confirm their address, then make them a lead.`);
+      return c.json(await emailInvitation(c, mailer, projectId, email, role), 202);
     },
   )
   .openapi(

@@ -32,7 +32,12 @@ export function TitleSchema(kind: keyof typeof TITLE_LIMITS) {
 }
 
 export const UserSchema = z
-  .object({ id: z.string(), email: z.string(), name: z.string() })
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    emailVerified: z.boolean().openapi({ description: "Whether the person has confirmed the address by an emailed link" }),
+  })
   .openapi("User");
 
 export const ErrorSchema = z
@@ -62,7 +67,7 @@ export const IdParam = (name: string) =>
   z.object({ [name]: z.string().openapi({ param: { name, in: "path" } }) });
 
 /** Standard error responses, spread into each route's `responses`. */
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503)[]) {
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 502 | 503)[]) {
   return Object.fromEntries(
     statuses.map((s) => [s, { description: "Error", content: { "application/json": { schema: ErrorSchema } } }]),
   ) as Record<number, { description: string; content: { "application/json": { schema: typeof ErrorSchema } } }>;

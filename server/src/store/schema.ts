@@ -9,6 +9,8 @@ export interface UsersTable {
   name: string;
   password_hash: string;
   created_at: string;
+  /** When the person proved they receive mail at `email` (by a link); null: never. */
+  email_verified_at: string | null;
 }
 
 export interface SessionsTable {
@@ -24,6 +26,18 @@ export interface ApiTokensTable {
   name: string;
   token_hash: string;
   created_at: string;
+  /** Refused from this moment on. */
+  expires_at: string;
+  last_used_at: string | null;
+}
+
+/** Single-use secrets sent by email: confirming an address, or resetting a password. */
+export interface EmailLinksTable {
+  token_hash: string;
+  user_id: string;
+  purpose: "verify" | "reset";
+  created_at: string;
+  expires_at: string;
 }
 
 export interface ProjectsTable {
@@ -97,6 +111,7 @@ export interface DatabaseSchema {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  email_links: EmailLinksTable;
   projects: ProjectsTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;

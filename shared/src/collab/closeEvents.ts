@@ -10,6 +10,7 @@ export const CLOSE = {
   notSignedIn: { code: 4401, reason: "Not signed in: sign in again to open this document." },
   noSuchDocument: { code: 4404, reason: "This document does not exist or you are not a member of its project." },
   badOrigin: { code: 4403, reason: "Connection refused: it did not come from Concord's own page." },
+  signedOut: { code: 4401, reason: "You have been signed out, or your sign-in has expired: sign in again to open this document." },
   accessChanged: { code: 4403, reason: "Your access to this project has changed; reopen the document." },
   invalidUpdate: { code: 4400, reason: "The change could not be read and was not saved." },
   storageFailed: { code: 4500, reason: "The server could not save the change; please reconnect." },

@@ -1,0 +1,95 @@
+import { useState, type FormEvent } from "react";
+import { api } from "../api/endpoints";
+import { errorMessage } from "../api/http";
+import type { ApiToken, NewApiToken } from "../api/types";
+import { useResource } from "../api/useResource";
+import { Alert, Loading } from "../components/Alert";
+import { SelectField, TextField } from "../components/Field";
+import { formatDate } from "../components/dates";
+import { CopyField } from "../project/CopyField";
+
+const LIFETIMES = [30, 90, 180, 365] as const;
+
+/** Personal API tokens for scripts: the list, revoking one, and making a new one (shown once). */
+export function TokenList() {
+  const [tokens, reload] = useResource(() => api.listTokens().then((r) => r.tokens), "tokens");
+  const [created, setCreated] = useState<NewApiToken | null>(null);
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    setBusy(true);
+    setMessage(null);
+    try {
+      setCreated(await api.createToken({ name: String(data.get("name") ?? "").trim(), expiresInDays: Number(data.get("lifetime")) }));
+      form.reset();
+      reload();
+    } catch (caught) {
+      setMessage({ tone: "error", text: errorMessage(caught) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function revoke(token: ApiToken) {
+    setMessage(null);
+    try {
+      await api.revokeToken(token.id);
+      if (created?.id === token.id) setCreated(null);
+      setMessage({ tone: "success", text: `"${token.name}" no longer works. Anything using it has been disconnected.` });
+      reload();
+    } catch (caught) {
+      setMessage({ tone: "error", text: errorMessage(caught) });
+    }
+  }
+
+  return (
+    <section className="stack" aria-labelledby="tokens-heading">
+      <h2 id="tokens-heading">API tokens</h2>
+      <p>Tokens let your own scripts use Concord as you. Anyone who has one can act as you until it expires, so revoke any you no longer use.</p>
+      {tokens.status === "loading" ? <Loading what="your tokens" /> : null}
+      {tokens.status === "error" ? <Alert>{tokens.message}</Alert> : null}
+      {tokens.status === "ready" && tokens.data.length === 0 ? <p>You have no tokens.</p> : null}
+      {tokens.status === "ready" && tokens.data.length > 0 ? (
+        <ul className="member-list">
+          {tokens.data.map((token) => (
+            <li key={token.id} className="member-list__item">
+              <span className="member-list__name">{token.name}</span>
+              <span className="member-list__email">
+                Made {formatDate(token.createdAt)} · {token.lastUsedAt ? `last used ${formatDate(token.lastUsedAt)}` : "never used"} · expires{" "}
+                {formatDate(token.expiresAt)}
+              </span>
+              <button type="button" className="button token-revoke" onClick={() => void revoke(token)} aria-label={`Revoke ${token.name}`}>
+                Revoke
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {created ? (
+        <div className="note stack">
+          <CopyField label={`Your new token "${created.name}"`} value={created.token} what="token" />
+          <p>Copy it now: Concord will not show it again.</p>
+        </div>
+      ) : null}
+      <form className="stack card" onSubmit={create} aria-labelledby="new-token-heading">
+        <h3 id="new-token-heading">Make a new token</h3>
+        <TextField label="What it is for" name="name" maxLength={120} hint="For example: coding export script." required />
+        <SelectField label="Stops working after" name="lifetime" defaultValue="90">
+          {LIFETIMES.map((days) => (
+            <option key={days} value={days}>
+              {days} days
+            </option>
+          ))}
+        </SelectField>
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? "Making…" : "Make token"}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+// The link in a password email: choose a new password, which signs out every browser, stops
+// every API token, and signs this browser in. Works signed in or out.
+import { useState, type FormEvent } from "react";
+import { api } from "../api/endpoints";
+import { errorMessage } from "../api/http";
+import { Alert } from "../components/Alert";
+import { TextField } from "../components/Field";
+import { Layout } from "../components/Layout";
+import { PageHeading } from "../components/PageHeading";
+import { navigate } from "../router/history";
+import { paths } from "../router/routes";
+import { useSession } from "../session/SessionContext";
+
+export function ResetPasswordPage({ token }: { token: string }) {
+  const { signedIn } = useSession();
+  const [showPassword, setShowPassword] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const newPassword = String(new FormData(event.currentTarget).get("newPassword") ?? "");
+    setBusy(true);
+    setError(null);
+    try {
+      const { user } = await api.resetPassword({ token, newPassword });
+      signedIn(user);
+      navigate(paths.projects(), { replace: true });
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Layout>
+      <div className="narrow">
+        <PageHeading title="Choose a new password" />
+        <p>
+          Choosing a new password signs you out of every other browser and stops your API tokens, so whoever else had them
+          can no longer get in.
+        </p>
+        <form className="stack" onSubmit={handleSubmit}>
+          <TextField
+            label="New password"
+            name="newPassword"
+            type={showPassword ? "text" : "password"}
+            autoComplete="new-password"
+            minLength={8}
+            hint="At least 8 characters."
+            required
+          />
+          <label className="checkbox">
+            <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />
+            Show password
+          </label>
+          {error ? <Alert>{error}</Alert> : null}
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? "Please wait…" : "Save new password and sign in"}
+          </button>
+        </form>
+      </div>
+    </Layout>
+  );
+}
