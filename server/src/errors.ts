@@ -21,7 +21,10 @@ export const errors = {
   wrongPassword: () => new ApiError(403, "wrong_password", "Your current password is not right. Nothing was changed."),
   forbidden: (message = "Your role in this project does not allow this.") => new ApiError(403, "forbidden", message),
   csrf: () => new ApiError(403, "cross_site_request", "This request did not come from Concord's own page."),
+  /** A project or document the caller may not know exists: the words cover both cases. */
   notFound: (what: string) => new ApiError(404, "not_found", `${what} was not found, or you are not a member of its project.`),
+  /** Something missing inside a project the caller already works in: said plainly. */
+  missing: (message: string) => new ApiError(404, "not_found", message),
   invitationInvalid: () =>
     new ApiError(404, "not_found", "This invitation link is not valid. Ask the lead researcher for a new one."),
   emailLinkInvalid: (purpose: "verify" | "reset") =>

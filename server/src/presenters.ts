@@ -11,8 +11,13 @@ export function presentProject(project: Pick<ProjectsTable, "id" | "title" | "cr
   return { id: project.id, title: project.title, role, createdAt: project.created_at };
 }
 
-export function presentMember(member: { user_id: string; name: string; email: string; role: Role }) {
-  return { userId: member.user_id, name: member.name, email: member.email, role: member.role };
+/**
+ * A member as others in the project see them. Email addresses go to leads only, who manage
+ * membership: the consultant is a service user, and their address is personal.
+ */
+export function presentMember(member: { user_id: string; name: string; email: string; role: Role }, viewer: { seesEmails: boolean }) {
+  const presented = { userId: member.user_id, name: member.name, role: member.role };
+  return viewer.seesEmails ? { ...presented, email: member.email } : presented;
 }
 
 export function presentDocument(document: DocumentsTable) {

@@ -294,13 +294,61 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
     const lead = await signedInPage(browser, server.url, LEAD.email);
     await lead.getByRole("link", { name: new RegExp(DEMO_PROJECT.replace(/[()]/g, "\\$&")) }).click();
     await lead.getByLabel("Role of Sam Ortiz").selectOption("viewer");
+    await lead.getByRole("button", { name: "Change role of Sam Ortiz to Viewer" }).click();
     await rater.getByTestId("read-only-note").waitFor();
     expect(await rater.locator(".transcript").getAttribute("contenteditable")).toBe("false");
 
     await lead.getByLabel("Role of Sam Ortiz").selectOption("rater");
+    await lead.getByRole("button", { name: "Change role of Sam Ortiz to Second rater" }).click();
     await rater.getByTestId("read-only-note").waitFor({ state: "detached" });
     await rater.context().close();
     await lead.context().close();
+  });
+
+  it("a keyboard user browsing roles changes nothing until they choose Change role, then is told what happened", async () => {
+    const lead = await signedInPage(browser, server.url, LEAD.email);
+    await lead.getByRole("link", { name: new RegExp(DEMO_PROJECT.replace(/[()]/g, "\\$&")) }).click();
+    const role = lead.getByLabel("Role of Dr Tom Hale");
+    await role.focus();
+    // Arrow keys on a closed select change its value at once: that alone must not change a role.
+    await lead.keyboard.press("ArrowDown");
+    expect(await role.inputValue()).toBe("consultant");
+    const apply = lead.getByRole("button", { name: "Change role of Dr Tom Hale to Service-user consultant" });
+    await apply.waitFor();
+    await lead.reload();
+    expect(await lead.getByLabel("Role of Dr Tom Hale").inputValue()).toBe("supervisor");
+
+    await lead.getByLabel("Role of Dr Tom Hale").focus();
+    await lead.keyboard.press("ArrowDown");
+    await lead.keyboard.press("Tab");
+    expect(await lead.evaluate(() => document.activeElement?.textContent)).toMatch(/^Change role/);
+    await lead.keyboard.press("Enter");
+    await lead.getByRole("status").filter({ hasText: "Dr Tom Hale is now a Service-user consultant." }).waitFor();
+    await screenshot(lead, "role-changed");
+    const violations = await axeViolations(lead);
+    expect(violations, describeViolations(violations)).toEqual([]);
+
+    // Making someone a lead asks twice: Change role, then the confirmation.
+    await lead.getByLabel("Role of Dr Tom Hale").selectOption("lead");
+    await lead.getByRole("button", { name: "Change role of Dr Tom Hale to Lead researcher" }).click();
+    await screenshot(lead, "role-change-to-lead");
+    await lead.getByRole("group", { name: "Confirm making Dr Tom Hale a lead researcher" }).getByRole("button", { name: "Cancel" }).click();
+    expect(await lead.getByLabel("Role of Dr Tom Hale").inputValue()).toBe("consultant");
+
+    await lead.getByLabel("Role of Dr Tom Hale").selectOption("supervisor");
+    await lead.getByRole("button", { name: "Change role of Dr Tom Hale to Supervisor" }).click();
+    await lead.getByRole("status").filter({ hasText: "Dr Tom Hale is now a Supervisor." }).waitFor();
+    expect(await lead.locator(".member-list__email").count()).toBeGreaterThan(0);
+    await lead.context().close();
+  });
+
+  it("members' email addresses are shown to the lead only", async () => {
+    const consultant = await signedInPage(browser, server.url, "consultant@example.org");
+    await consultant.getByRole("link", { name: new RegExp(DEMO_PROJECT.replace(/[()]/g, "\\$&")) }).click();
+    await consultant.locator(".member-list__name", { hasText: "Priya Raman" }).waitFor();
+    expect(await consultant.locator(".member-list__email").count()).toBe(0);
+    expect(await consultant.content()).not.toContain("@example.org");
+    await consultant.context().close();
   });
 });
 

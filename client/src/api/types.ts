@@ -24,7 +24,8 @@ export type EmailedInvitation = { email: string; role: Role; expiresAt: string }
 
 export type ProjectSummary = { id: string; title: string; role: Role; createdAt: string };
 
-export type Member = { userId: string; name: string; email: string; role: Role };
+/** `email` is sent to the project's leads only. */
+export type Member = { userId: string; name: string; email?: string; role: Role };
 
 export type ProjectDetail = ProjectSummary & { members: Member[] };
 

@@ -1,47 +1,65 @@
-// A lead's controls for one member: change their role, or remove them. Removing someone
-// or making them a lead takes a second, explicit confirmation rather than a browser dialog,
-// so it works with any input method.
-import { useState } from "react";
+// A lead's controls for one member: change their role, or remove them. Choosing a role in
+// the list only proposes it — a keyboard user browsing the options with the arrow keys must
+// not change anyone's role — and "Change role" applies it. Removing someone or making them
+// a lead takes a further, explicit confirmation rather than a browser dialog, so it works
+// with any input method. What happened is said afterwards in plain words.
+import { useEffect, useState } from "react";
 import { api } from "../api/endpoints";
 import { ROLES, type Member, type Role } from "../api/types";
 import { Alert } from "../components/Alert";
-import { ROLE_TEXT } from "../components/roles";
+import { ROLE_TEXT, roleName } from "../components/roles";
 import { ConfirmLead } from "./ConfirmLead";
 
 type Props = { projectId: string; member: Member; onChanged: () => void };
 
 export function MemberActions({ projectId, member, onChanged }: Props) {
-  const [confirming, setConfirming] = useState(false);
+  const [proposed, setProposed] = useState<Role>(member.role);
+  const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   const [confirmingLead, setConfirmingLead] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  // Another lead may change the role meanwhile: propose nothing then.
+  useEffect(() => setProposed(member.role), [member.role]);
 
-  async function run(action: () => Promise<unknown>) {
+  async function run(action: () => Promise<unknown>, said: string) {
     setBusy(true);
     setError(null);
+    setDone(null);
     try {
       await action();
+      setDone(said);
       onChanged();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
+      setProposed(member.role);
     } finally {
       setBusy(false);
-      setConfirming(false);
+      setConfirmingRemoval(false);
       setConfirmingLead(false);
     }
   }
 
+  const changeRole = (role: Role, confirm?: boolean) =>
+    run(() => api.changeRole(projectId, member.userId, role, confirm), `${member.name} is now a ${roleName(role)}.`);
+
+  function cancel() {
+    setProposed(member.role);
+    setConfirmingLead(false);
+  }
+
+  const changing = proposed !== member.role;
   return (
     <div className="member-actions">
       <label className="member-actions__role">
         <span className="visually-hidden">Role of {member.name}</span>
         <select
-          value={confirmingLead ? "lead" : member.role}
+          value={proposed}
           disabled={busy}
           onChange={(e) => {
-            const role = e.target.value as Role;
-            setConfirmingLead(role === "lead");
-            if (role !== "lead") void run(() => api.changeRole(projectId, member.userId, role));
+            setProposed(e.target.value as Role);
+            setConfirmingLead(false);
+            setDone(null);
           }}
         >
           {ROLES.map((role) => (
@@ -51,28 +69,45 @@ export function MemberActions({ projectId, member, onChanged }: Props) {
           ))}
         </select>
       </label>
-      {confirming ? (
+      {changing && !confirmingLead ? (
         <>
-          <button type="button" className="button" disabled={busy} onClick={() => void run(() => api.removeMember(projectId, member.userId))}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => (proposed === "lead" ? setConfirmingLead(true) : void changeRole(proposed))}
+          >
+            Change role<span className="visually-hidden"> of {member.name} to {roleName(proposed)}</span>
+          </button>
+          <button type="button" className="button button--link" onClick={cancel}>
+            Cancel
+          </button>
+        </>
+      ) : null}
+      {!changing && confirmingRemoval ? (
+        <>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void run(() => api.removeMember(projectId, member.userId), `${member.name} was removed from the project.`)}
+          >
             Yes, remove {member.name}
           </button>
-          <button type="button" className="button button--link" onClick={() => setConfirming(false)}>
+          <button type="button" className="button button--link" onClick={() => setConfirmingRemoval(false)}>
             Keep
           </button>
         </>
-      ) : (
-        <button type="button" className="button button--link" onClick={() => setConfirming(true)}>
+      ) : null}
+      {!changing && !confirmingRemoval ? (
+        <button type="button" className="button button--link" onClick={() => setConfirmingRemoval(true)}>
           Remove<span className="visually-hidden"> {member.name}</span>
         </button>
-      )}
-      {confirmingLead ? (
-        <ConfirmLead
-          who={member.name}
-          busy={busy}
-          onConfirm={() => void run(() => api.changeRole(projectId, member.userId, "lead", true))}
-          onCancel={() => setConfirmingLead(false)}
-        />
       ) : null}
+      {confirmingLead ? <ConfirmLead who={member.name} busy={busy} onConfirm={() => void changeRole("lead", true)} onCancel={cancel} /> : null}
+      <p className="member-actions__done" role="status">
+        {done}
+      </p>
       {error ? <Alert>{error}</Alert> : null}
     </div>
   );

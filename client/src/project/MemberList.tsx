@@ -21,7 +21,7 @@ export function MemberList({ members, currentUserId, manage }: Props) {
               {member.name}
               {isSelf ? " (you)" : ""}
             </span>
-            <span className="member-list__email">{member.email}</span>
+            {member.email ? <span className="member-list__email">{member.email}</span> : null}
             {manage && !isSelf ? (
               <MemberActions projectId={manage.projectId} member={member} onChanged={manage.onChanged} />
             ) : (

@@ -43,7 +43,7 @@ export async function revokeApiToken(db: Kysely<DatabaseSchema>, userId: string,
     .where("user_id", "=", userId)
     .returning("token_hash")
     .executeTakeFirst();
-  if (!row) throw errors.notFound("That token");
+  if (!row) throw errors.missing("You have no API token with that id.");
   return row.token_hash;
 }
 

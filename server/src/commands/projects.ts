@@ -1,7 +1,7 @@
 // Projects, memberships and invitation links.
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { LinkRole, Role } from "@concord/shared";
+import { ROLE_LABELS, type LinkRole, type Role } from "@concord/shared";
 import { hashSecret, newSecret } from "../auth/secrets";
 import { errors } from "../errors";
 import { roleIn } from "../policies";
@@ -35,9 +35,9 @@ export async function listMembers(db: Kysely<DatabaseSchema>, projectId: string)
 /** Adds an existing account to a project. */
 export async function addMember(db: Kysely<DatabaseSchema>, projectId: string, email: string, role: Role) {
   const user = await db.selectFrom("users").select(["id", "name", "email"]).where("email", "=", normaliseEmail(email)).executeTakeFirst();
-  if (!user) throw errors.notFound("An account with that email");
+  if (!user) throw errors.missing("No Concord account uses that email address.");
   const existing = await roleIn(db, projectId, user.id);
-  if (existing) throw errors.conflict(`${user.name} is already a member (${existing}).`);
+  if (existing) throw errors.conflict(`${user.name} is already a member (${ROLE_LABELS[existing]}).`);
   await db
     .insertInto("memberships")
     .values({ project_id: projectId, user_id: user.id, role, created_at: new Date().toISOString() })
@@ -57,7 +57,7 @@ async function leadCount(db: Kysely<DatabaseSchema>, projectId: string): Promise
 
 async function currentRole(db: Kysely<DatabaseSchema>, projectId: string, userId: string): Promise<Role> {
   const role = await roleIn(db, projectId, userId);
-  if (!role) throw errors.notFound("That member");
+  if (!role) throw errors.missing("That person is not a member of this project.");
   return role;
 }
 
@@ -150,7 +150,7 @@ export async function revokeInvitation(db: Kysely<DatabaseSchema>, projectId: st
     .where("id", "=", invitationId)
     .where("project_id", "=", projectId)
     .executeTakeFirst();
-  if (!invitation) throw errors.notFound("That invitation link");
+  if (!invitation) throw errors.missing("This project has no invitation link with that id.");
   if (invitation.revoked_at) return;
   await db.updateTable("invitations").set({ revoked_at: new Date().toISOString() }).where("id", "=", invitationId).execute();
 }

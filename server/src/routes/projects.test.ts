@@ -44,14 +44,35 @@ describe("projects, members and invitations", () => {
     expect(byConsultant.status).toBe(403);
     const twice = await t.call("POST", `/api/projects/${project.id}/members`, { email: consultant.email, role: "viewer" }, lead.cookie);
     expect(twice.status).toBe(409);
+    // In the interface's words, not the internal role name; no hint that the lead is not a member.
+    expect(((await twice.json()) as { error: { message: string } }).error.message).toBe("Consultant is already a member (Service-user consultant).");
     const unknown = await t.call("POST", `/api/projects/${project.id}/members`, { email: "nobody@example.org", role: "viewer" }, lead.cookie);
     expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toBe("No Concord account uses that email address.");
     const badRole = await t.call("POST", `/api/projects/${project.id}/members`, { email: rater.email, role: "owner" }, lead.cookie);
     expect(badRole.status).toBe(400);
     const detail = (await (await t.call("GET", `/api/projects/${project.id}`, undefined, consultant.cookie)).json()) as {
       members: { role: string }[];
     };
     expect(detail.members.map((m) => m.role)).toEqual(["lead", "consultant"]);
+  });
+
+  it("shows members' email addresses to the lead only", async () => {
+    const lead = await t.signUp("Lead");
+    const consultant = await t.signUp("Consultant");
+    const supervisor = await t.signUp("Supervisor");
+    const project = await projectOf(lead);
+    for (const [who, role] of [[consultant, "consultant"], [supervisor, "supervisor"]] as const) {
+      await t.call("POST", `/api/projects/${project.id}/members`, { email: who.email, role }, lead.cookie);
+    }
+    type Detail = { members: { name: string; email?: string }[] };
+    const asLead = (await (await t.call("GET", `/api/projects/${project.id}`, undefined, lead.cookie)).json()) as Detail;
+    expect(asLead.members.map((m) => m.email)).toEqual([lead.email, consultant.email, supervisor.email]);
+    for (const other of [consultant, supervisor]) {
+      const seen = (await (await t.call("GET", `/api/projects/${project.id}`, undefined, other.cookie)).json()) as Detail;
+      expect(seen.members.map((m) => m.name)).toEqual(["Lead", "Consultant", "Supervisor"]);
+      expect(seen.members.some((m) => "email" in m)).toBe(false);
+    }
   });
 
   it("joins through an invitation link in the role it carries", async () => {

@@ -1,7 +1,7 @@
 // Projects and their members.
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { LinkRole, Role } from "@concord/shared";
+import { can, type LinkRole, type Role } from "@concord/shared";
 import { addConfirmedMember, addMember, changeRole, createInvitation, createProject, listMembers, removeMember } from "../commands/projects";
 import { errors } from "../errors";
 import type { Mailer } from "../mail/mailer";
@@ -29,6 +29,9 @@ async function emailInvitation(c: Context<AppEnv>, mailer: Mailer, projectId: st
   });
   return { email, role, expiresAt: invitation.row.expires_at };
 }
+
+/** Routes that change membership are the leads' alone, so they answer as a lead sees it. */
+const LEAD = { seesEmails: true };
 
 const ProjectDetail = ProjectSchema.extend({ members: z.array(MemberSchema) }).openapi("ProjectDetail");
 
@@ -98,7 +101,8 @@ export const projectRoutes = new OpenAPIHono<AppEnv>()
       const role = await authorizeProject(db, projectId, user, "project.read");
       const project = await db.selectFrom("projects").selectAll().where("id", "=", projectId).executeTakeFirstOrThrow();
       const members = await listMembers(db, projectId);
-      return c.json({ ...presentProject(project, role), members: members.map(presentMember) }, 200);
+      const viewer = { seesEmails: can(role, "project.manageMembers") };
+      return c.json({ ...presentProject(project, role), members: members.map((m) => presentMember(m, viewer)) }, 200);
     },
   )
   .openapi(
@@ -127,9 +131,9 @@ export const projectRoutes = new OpenAPIHono<AppEnv>()
       const { store, mailer } = c.var.deps;
       await authorizeProject(store.db, projectId, user, "project.manageMembers");
       requireLeadConfirmation(role, confirm);
-      if (!mailer) return c.json(presentMember(await addMember(store.db, projectId, email, role)), 201);
+      if (!mailer) return c.json(presentMember(await addMember(store.db, projectId, email, role), LEAD), 201);
       const member = await addConfirmedMember(store.db, projectId, email, role);
-      if (member) return c.json(presentMember(member), 201);
+      if (member) return c.json(presentMember(member, LEAD), 201);
       // No link may make someone a lead: a co-lead is added once their address is confirmed.
       if (role === "lead") throw errors.conflict(`${email} has no confirmed Concord account yet. Ask them to sign up and confirm their address, then make them a lead.`);
       return c.json(await emailInvitation(c, mailer, projectId, email, role), 202);
@@ -155,7 +159,7 @@ export const projectRoutes = new OpenAPIHono<AppEnv>()
       requireLeadConfirmation(role, confirm);
       const member = await changeRole(c.var.deps.store.db, projectId, userId, role);
       closeConnectionsOf(c.var.deps.hocuspocus, projectId, userId);
-      return c.json(presentMember(member), 200);
+      return c.json(presentMember(member, LEAD), 200);
     },
   )
   .openapi(

@@ -49,7 +49,12 @@ export const ProjectSchema = z
   .openapi("Project");
 
 export const MemberSchema = z
-  .object({ userId: z.string(), name: z.string(), email: z.string(), role: RoleSchema })
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    email: z.string().optional().openapi({ description: "Present for the project's leads only" }),
+    role: RoleSchema,
+  })
   .openapi("Member");
 
 export const DocumentSchema = z
