@@ -13,6 +13,8 @@ export const CLOSE = {
   accessChanged: { code: 4403, reason: "Your access to this project has changed; reopen the document." },
   invalidUpdate: { code: 4400, reason: "The change could not be read and was not saved." },
   storageFailed: { code: 4500, reason: "The server could not save the change; please reconnect." },
+  notEditorContent: { code: 4422, reason: "The change was not saved: it holds something the transcript editor cannot make." },
+  tooLong: { code: 4413, reason: "The change was not saved: the transcript would be longer than 2,000,000 characters." },
 } as const satisfies Record<string, CloseEvent>;
 
 /** The largest WebSocket message the server accepts; larger ones close the socket (code 1009). */

@@ -1,0 +1,114 @@
+// A member of the project who turns hostile (or whose browser is taken over) can send any
+// frame a raw socket can. What they send is refused for them alone: nothing they could not
+// have made in the editor is stored or relayed, nobody's presence can be forged, and everyone
+// else keeps working.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import * as Y from "yjs";
+import { CLOSE, TRANSCRIPT_FIELD, transcriptSize } from "@concord/shared";
+import { appendParagraph, connectSynced, paragraphText, within, type CollabClient } from "../helpers/collab";
+import { addMember, discard, projectWithTranscript, signUp, startServer, storedText, type ServerProcess, type TestUser } from "../helpers/server";
+import { authFrame, openRawSocket, updateFrame, type RawSocket } from "./hocuspocusFrames";
+
+const TRANSCRIPT = "I: What helped?\nP: Having someone to call.";
+
+let server: ServerProcess;
+let lead: TestUser;
+let projectId: string;
+let documentId: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  ({ lead, projectId, documentId } = await projectWithTranscript(server.url, TRANSCRIPT));
+});
+
+afterAll(async () => {
+  if (server) await discard(server);
+});
+
+/** A raw socket authenticated for the test document as `user`. */
+async function rawAs(user: TestUser): Promise<RawSocket> {
+  const socket = await openRawSocket(server.url);
+  socket.ws.send(authFrame(documentId, user.token));
+  await socket.next((frame) => frame.kind === "authenticated");
+  return socket;
+}
+
+/** The update `change` makes to a copy of `client`'s synced document. */
+function updateFrom(client: CollabClient, change: (fragment: Y.XmlFragment) => void): Uint8Array {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(client.doc));
+  const before = Y.encodeStateVector(copy);
+  copy.transact(() => change(copy.getXmlFragment(TRANSCRIPT_FIELD)));
+  return Y.encodeStateAsUpdate(copy, before);
+}
+
+/** The lead appends a line; it is acknowledged, stored, and reaches `observer`. */
+async function stillServing(editor: CollabClient, observer: CollabClient, line: string): Promise<void> {
+  appendParagraph(editor.doc, line);
+  await editor.waitAcknowledged();
+  await observer.waitForText((text) => text.includes(line));
+  expect(await storedText(server.url, lead.token, documentId)).toContain(line);
+}
+
+/** Sends `update` from an editor's raw socket; resolves with the reason the server closes it with. */
+async function sendAsEditor(update: Uint8Array): Promise<string> {
+  const socket = await rawAs(lead);
+  try {
+    socket.ws.send(updateFrame(documentId, update));
+    const frame = await socket.next((f) => f.kind === "close", 20_000);
+    return frame.kind === "close" ? frame.reason : "";
+  } finally {
+    socket.ws.terminate();
+  }
+}
+
+describe("document updates the editor could never make", () => {
+  test("finding 6: 4,000 nested elements are refused, the text stays readable, nobody receives them", async () => {
+    const editor = await connectSynced(server.url, documentId, lead.token);
+    const observer = await connectSynced(server.url, documentId, lead.token);
+    try {
+      const before = await storedText(server.url, lead.token, documentId);
+      const deep = updateFrom(editor, (fragment) => {
+        let holder: Y.XmlFragment | Y.XmlElement = fragment;
+        for (let i = 0; i < 4_000; i++) {
+          const element: Y.XmlElement = new Y.XmlElement(i % 2 ? "div" : "blockquote");
+          holder.insert(0, [element]);
+          holder = element;
+        }
+      });
+      expect(await sendAsEditor(deep)).toBe(CLOSE.notEditorContent.reason);
+
+      expect(await storedText(server.url, lead.token, documentId)).toBe(before);
+      await stillServing(editor, observer, "Typed after the deep update.");
+      expect(transcriptSize(observer.doc)).toBeLessThan(1_000);
+    } finally {
+      editor.destroy();
+      observer.destroy();
+    }
+  });
+
+  test("finding 13: a 7,000,000-character paragraph is refused over the socket as over REST", async () => {
+    const editor = await connectSynced(server.url, documentId, lead.token);
+    const observer = await connectSynced(server.url, documentId, lead.token);
+    try {
+      const before = await storedText(server.url, lead.token, documentId);
+      const huge = updateFrom(editor, (fragment) => {
+        const paragraph = new Y.XmlElement("paragraph");
+        paragraph.insert(0, [new Y.XmlText("x".repeat(7_000_000))]);
+        fragment.insert(fragment.length, [paragraph]);
+      });
+      expect(await sendAsEditor(huge)).toBe(CLOSE.tooLong.reason);
+
+      expect(await storedText(server.url, lead.token, documentId)).toBe(before);
+      await stillServing(editor, observer, "Typed after the huge paragraph.");
+      expect(observer.text().length).toBeLessThan(10_000);
+      // Ordinary typing into an existing paragraph is still accepted.
+      paragraphText(editor.doc, 0).insert(0, "Ok. ");
+      await editor.waitAcknowledged();
+    } finally {
+      editor.destroy();
+      observer.destroy();
+    }
+  });
+});
+
