@@ -7,6 +7,7 @@ import { createApp } from "./app";
 import type { Config } from "./config";
 import { AuthExtension } from "./collab/AuthExtension";
 import { PersistenceExtension } from "./collab/PersistenceExtension";
+import { PresenceExtension } from "./collab/PresenceExtension";
 import { attachCollaboration } from "./collab/websocket";
 import { openStore, type Store } from "./store/store";
 
@@ -23,7 +24,7 @@ export function createCollaboration(store: Store): Hocuspocus {
   return new Hocuspocus({
     quiet: true,
     // The order is the policy: nobody reaches persistence without passing auth.
-    extensions: [new AuthExtension(store), new PersistenceExtension(store)],
+    extensions: [new AuthExtension(store), new PresenceExtension(), new PersistenceExtension(store)],
     debounce: 2_000,
     maxDebounce: 10_000,
     timeout: 30_000,

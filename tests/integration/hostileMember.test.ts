@@ -7,7 +7,7 @@ import * as Y from "yjs";
 import { CLOSE, TRANSCRIPT_FIELD, transcriptSize } from "@concord/shared";
 import { appendParagraph, connectSynced, paragraphText, within, type CollabClient } from "../helpers/collab";
 import { addMember, discard, projectWithTranscript, signUp, startServer, storedText, type ServerProcess, type TestUser } from "../helpers/server";
-import { authFrame, openRawSocket, updateFrame, type RawSocket } from "./hocuspocusFrames";
+import { authFrame, awarenessFrame, openRawSocket, updateFrame, type RawSocket } from "./hocuspocusFrames";
 
 const TRANSCRIPT = "I: What helped?\nP: Having someone to call.";
 
@@ -112,3 +112,57 @@ describe("document updates the editor could never make", () => {
   });
 });
 
+
+type Presence = { user?: { id?: string; name?: string; color?: string }; junk?: string };
+
+/** Resolves once `client` sees an awareness entry for `clientId` (checked on every change). */
+function seesClient(client: CollabClient, clientId: number): Promise<Presence> {
+  const awareness = client.provider.awareness!;
+  return within(
+    new Promise<Presence>((resolve) => {
+      const check = () => {
+        const state = awareness.getStates().get(clientId) as Presence | undefined;
+        if (state) resolve(state);
+      };
+      awareness.on("change", check);
+      check();
+    }),
+    10_000,
+    `presence of client ${clientId}`,
+  );
+}
+
+describe("presence", () => {
+  test("finding 7: a viewer cannot forge or overwrite anyone's presence, nor relay a huge entry", async () => {
+    const viewer = await signUp(server.url, "Viewer");
+    await addMember(server.url, lead.token, projectId, viewer.email, "viewer");
+    const leadClient = await connectSynced(server.url, documentId, lead.token);
+    const observer = await connectSynced(server.url, documentId, lead.token);
+    const leadId = leadClient.doc.clientID;
+    leadClient.provider.awareness!.setLocalStateField("user", { id: lead.userId, name: lead.name, color: "#1d4ed8" });
+    await seesClient(observer, leadId);
+    const socket = await rawAs(viewer);
+    try {
+      // The lead's own entry, overwritten with a later clock; then a new entry claiming to be the lead.
+      const forged = { user: { id: lead.userId, name: "Forged lead", color: "#1d4ed8" } };
+      socket.ws.send(awarenessFrame(documentId, [{ clientId: leadId, clock: 1_000, state: forged }]));
+      socket.ws.send(awarenessFrame(documentId, [{ clientId: 424242, clock: 1, state: { user: { id: lead.userId, name: lead.name, color: "red" } } }]));
+
+      const impostor = await seesClient(observer, 424242);
+      expect(impostor.user).toEqual({ id: viewer.userId, name: viewer.name, color: "#475467" });
+      expect((observer.provider.awareness!.getStates().get(leadId) as Presence).user?.name).toBe(lead.name);
+      expect((leadClient.provider.awareness!.getLocalState() as Presence).user?.name).toBe(lead.name);
+
+      // 7 MB in one entry closes the viewer's connection; nobody receives it.
+      socket.ws.send(awarenessFrame(documentId, [{ clientId: 424242, clock: 2, state: { junk: "x".repeat(7_000_000) } }]));
+      expect(await socket.next((frame) => frame.kind === "close", 20_000)).toEqual({ kind: "close", reason: CLOSE.presenceTooLarge.reason });
+      leadClient.provider.awareness!.setLocalStateField("cursor", null);
+      await stillServing(leadClient, observer, "Typed after the huge presence.");
+      for (const state of observer.provider.awareness!.getStates().values()) expect((state as Presence).junk).toBeUndefined();
+    } finally {
+      socket.ws.terminate();
+      leadClient.destroy();
+      observer.destroy();
+    }
+  });
+});

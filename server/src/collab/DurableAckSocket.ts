@@ -7,24 +7,14 @@
 // provider still counts the change as unsynced and sends it again on reconnect (and the
 // others who received it hold it too). If the commit fails, the socket is closed, so the
 // acknowledgement is never sent.
-import * as decoding from "lib0/decoding";
-import type { WebSocketLike } from "@hocuspocus/server";
+import { MessageType, type WebSocketLike } from "@hocuspocus/server";
 import { CLOSE } from "@concord/shared";
+import { frameHead } from "./frames";
 
-// Hocuspocus's MessageType.SyncStatus: the "your update was saved" acknowledgement.
-const SYNC_STATUS = 8;
 const OPEN = 1;
 
-function isSyncStatus(data: unknown): boolean {
-  if (!(data instanceof Uint8Array)) return false;
-  try {
-    const decoder = decoding.createDecoder(data);
-    decoding.readVarString(decoder); // document name
-    return decoding.readVarUint(decoder) === SYNC_STATUS;
-  } catch {
-    return false;
-  }
-}
+/** Whether the frame is a SyncStatus: the "your update was saved" acknowledgement. */
+const isSyncStatus = (data: unknown) => frameHead(data)?.type === MessageType.SyncStatus;
 
 export class DurableAckSocket implements WebSocketLike {
   private committed: Promise<void> = Promise.resolve();

@@ -15,11 +15,14 @@ export const CLOSE = {
   storageFailed: { code: 4500, reason: "The server could not save the change; please reconnect." },
   notEditorContent: { code: 4422, reason: "The change was not saved: it holds something the transcript editor cannot make." },
   tooLong: { code: 4413, reason: "The change was not saved: the transcript would be longer than 2,000,000 characters." },
+  presenceTooLarge: { code: 4413, reason: "Who-is-here information was too large to share; reopen the document." },
 } as const satisfies Record<string, CloseEvent>;
 
 /** The largest WebSocket message the server accepts; larger ones close the socket (code 1009). */
 export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 /** The largest transcript text accepted when creating a document. */
 export const MAX_TRANSCRIPT_CHARS = 2_000_000;
+/** The largest presence (awareness) message relayed; a cursor and a name need a few hundred bytes. */
+export const MAX_PRESENCE_BYTES = 8 * 1024;
 /** The largest file accepted for upload. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
