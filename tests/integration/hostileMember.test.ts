@@ -6,7 +6,18 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { CLOSE, TRANSCRIPT_FIELD, transcriptSize } from "@concord/shared";
 import { appendParagraph, connectSynced, paragraphText, within, type CollabClient } from "../helpers/collab";
-import { addMember, discard, projectWithTranscript, signUp, startServer, storedText, type ServerProcess, type TestUser } from "../helpers/server";
+import {
+  addMember,
+  api,
+  createTranscript,
+  discard,
+  projectWithTranscript,
+  signUp,
+  startServer,
+  storedText,
+  type ServerProcess,
+  type TestUser,
+} from "../helpers/server";
 import { authFrame, awarenessFrame, openRawSocket, updateFrame, type RawSocket } from "./hocuspocusFrames";
 
 const TRANSCRIPT = "I: What helped?\nP: Having someone to call.";
@@ -164,5 +175,48 @@ describe("presence", () => {
       leadClient.destroy();
       observer.destroy();
     }
+  });
+});
+
+/** A paragraph inserted at the start of any transcript, as an update that needs nothing else. */
+function standaloneParagraph(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  doc.getXmlFragment(TRANSCRIPT_FIELD).insert(0, [paragraph]);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+describe("membership", () => {
+  test("finding 5: a member removed while their connection authenticates can never write", { timeout: 240_000 }, async () => {
+    const TRIALS = 12;
+    const leaks: number[] = [];
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const member = await signUp(server.url, `Member ${trial}`);
+      await addMember(server.url, lead.token, projectId, member.email, "rater");
+      const cold = await createTranscript(server.url, lead.token, projectId, "P: Never opened before.");
+      // The lead writes a lot to another document just before, so loading the cold one waits
+      // for the disk: the window in which a removal used to miss the connection being set up.
+      const busy = await connectSynced(server.url, await createTranscript(server.url, lead.token, projectId, "P: Busy."), lead.token);
+      const socket = await openRawSocket(server.url);
+      try {
+        for (let i = 0; i < 4; i++) appendParagraph(busy.doc, `${i} ${"words ".repeat(40_000)}`);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        socket.ws.send(authFrame(cold, member.token));
+        await socket.next((frame) => frame.kind === "authenticated");
+        const removed = await api(server.url, lead.token, "DELETE", `/projects/${projectId}/members/${member.userId}`);
+        expect(removed.status).toBe(204);
+        socket.ws.send(updateFrame(cold, standaloneParagraph(`Written after removal ${trial}`)));
+        // Either answer settles it: the update acknowledged (a leak), or the connection closed.
+        const answer = await socket.next((frame) => frame.kind === "close" || frame.kind === "syncStatus", 20_000);
+        if (answer.kind === "close") expect(answer.reason).toBe(CLOSE.accessChanged.reason);
+        await busy.waitAcknowledged(30_000);
+      } finally {
+        socket.ws.terminate();
+        busy.destroy();
+      }
+      if ((await storedText(server.url, lead.token, cold)).includes("Written after removal")) leaks.push(trial);
+    }
+    expect(leaks).toEqual([]);
   });
 });

@@ -12,4 +12,9 @@ export interface ConnectionContext {
    * API token, as stored), so signing out or revoking a token closes exactly its sockets.
    */
   credential: { kind: "session" | "token"; hash: string };
+  /**
+   * Access changes up to this number are known not to affect the connection: at first the
+   * latest one when it began authenticating (see access.ts), then the latest when checked.
+   */
+  accessCheckedUpTo: number;
 }
