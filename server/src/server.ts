@@ -3,6 +3,7 @@ import { createAdaptorServer } from "@hono/node-server";
 import type { Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Hocuspocus } from "@hocuspocus/server";
+import { UNAUTHENTICATED_SOCKETS } from "@concord/shared";
 import { createApp } from "./app";
 import type { Config } from "./config";
 import { AuthExtension } from "./collab/AuthExtension";
@@ -28,6 +29,9 @@ export function createCollaboration(store: Store): Hocuspocus {
     debounce: 2_000,
     maxDebounce: 10_000,
     timeout: 30_000,
+    // Messages for a document not yet signed in to are queued by Hocuspocus; as little as
+    // a socket may send before signing in at all (websocket.ts).
+    maxUnauthenticatedQueueSize: UNAUTHENTICATED_SOCKETS.bytes,
   });
 }
 
@@ -39,15 +43,17 @@ async function waitForUnload(hocuspocus: Hocuspocus, timeoutMs: number): Promise
 }
 
 export async function startServer(
-  config: Pick<Config, "port" | "host" | "dataDir"> & Partial<Pick<Config, "sync" | "clientDir" | "publicUrl">>,
+  config: Pick<Config, "port" | "host" | "dataDir"> & Partial<Pick<Config, "sync" | "clientDir" | "publicUrl" | "unauthenticatedSockets">>,
 ): Promise<RunningServer> {
   const store = await openStore({ dataDir: config.dataDir, sync: config.sync });
   const hocuspocus = createCollaboration(store);
+  // Assigned once the server listens; publicUrl() is called before and after that.
+  // eslint-disable-next-line prefer-const
   let listening: URL | undefined;
   const publicUrl = () => config.publicUrl ?? listening ?? new URL(`http://${config.host}:${config.port}`);
   const app = createApp({ store, hocuspocus, publicUrl }, { clientDir: config.clientDir });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
-  const wss = attachCollaboration(httpServer, hocuspocus);
+  const wss = attachCollaboration(httpServer, hocuspocus, config.unauthenticatedSockets);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, () => resolve());
