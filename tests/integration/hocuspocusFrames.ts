@@ -100,6 +100,8 @@ export function parseFrame(data: Uint8Array): ServerFrame {
 /** A raw WebSocket to /collab that records every frame and the close event. */
 export interface RawSocket {
   ws: RawWebSocket;
+  /** Every frame received so far, in order. */
+  frames: readonly ServerFrame[];
   /** Resolves with the first server frame matching `predicate` (including ones already received). */
   next(predicate: (frame: ServerFrame) => boolean, timeoutMs?: number): Promise<ServerFrame>;
   closed: Promise<{ code: number; reason: string }>;
@@ -124,6 +126,7 @@ export async function openRawSocket(url: string): Promise<RawSocket> {
   );
   return {
     ws,
+    frames,
     closed,
     next(predicate, timeoutMs = 10_000) {
       let wake: (() => void) | undefined;
