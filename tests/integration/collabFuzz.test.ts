@@ -5,8 +5,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import * as Y from "yjs";
-import { checkTranscriptUpdate, TRANSCRIPT_FIELD } from "@concord/shared";
-import { appendParagraph, connectSynced, type CollabClient } from "../helpers/collab";
+import { checkTranscriptUpdate } from "@concord/shared";
+import { appendParagraph, connectSynced, nestElements, updateMadeTo, type CollabClient } from "../helpers/collab";
 import { addMember, discard, projectWithTranscript, signUp, startServer, storedText, type ServerProcess, type TestUser } from "../helpers/server";
 import { authFrame, awarenessFrame, openRawSocket, updateFrame, type AwarenessEntry } from "./hocuspocusFrames";
 
@@ -63,34 +63,17 @@ const trees = fc.letrec<{ tree: Tree }>((tie) => ({
   ),
 })).tree;
 
-/** An update `change` makes to the current shared state (as the observer holds it). */
-function updateOf(change: (fragment: Y.XmlFragment) => void): Uint8Array {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(observer.doc));
-  const before = Y.encodeStateVector(copy);
-  copy.transact(() => change(copy.getXmlFragment(TRANSCRIPT_FIELD)));
-  return Y.encodeStateAsUpdate(copy, before);
-}
-
 type Hostile = { kind: "update"; bytes: () => Uint8Array } | { kind: "awareness"; entries: () => AwarenessEntry[] };
 
 const hostile: fc.Arbitrary<Hostile> = fc.oneof(
   fc.uint8Array({ maxLength: 48 }).map((bytes): Hostile => ({ kind: "update", bytes: () => bytes })),
   fc.tuple(trees, fc.nat()).map(([tree, at]): Hostile => ({
     kind: "update",
-    bytes: () => updateOf((fragment) => fragment.insert(at % (fragment.length + 1), [build(tree)])),
+    bytes: () => updateMadeTo(observer.doc, (fragment) => fragment.insert(at % (fragment.length + 1), [build(tree)])),
   })),
   fc.integer({ min: 30, max: 300 }).map((depth): Hostile => ({
     kind: "update",
-    bytes: () =>
-      updateOf((fragment) => {
-        let holder: Y.XmlFragment | Y.XmlElement = fragment;
-        for (let i = 0; i < depth; i++) {
-          const quote: Y.XmlElement = new Y.XmlElement("blockquote");
-          holder.insert(0, [quote]);
-          holder = quote;
-        }
-      }),
+    bytes: () => updateMadeTo(observer.doc, (fragment) => nestElements(fragment, depth)),
   })),
   fc
     .array(

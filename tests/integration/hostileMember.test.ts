@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { CLOSE, TRANSCRIPT_FIELD, transcriptSize } from "@concord/shared";
-import { appendParagraph, connectSynced, paragraphText, within, type CollabClient } from "../helpers/collab";
+import { appendParagraph, connectSynced, nestElements, paragraphText, updateMadeTo, within, type CollabClient } from "../helpers/collab";
 import {
   addMember,
   api,
@@ -44,15 +44,6 @@ async function rawAs(user: TestUser): Promise<RawSocket> {
   return socket;
 }
 
-/** The update `change` makes to a copy of `client`'s synced document. */
-function updateFrom(client: CollabClient, change: (fragment: Y.XmlFragment) => void): Uint8Array {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(client.doc));
-  const before = Y.encodeStateVector(copy);
-  copy.transact(() => change(copy.getXmlFragment(TRANSCRIPT_FIELD)));
-  return Y.encodeStateAsUpdate(copy, before);
-}
-
 /** The lead appends a line; it is acknowledged, stored, and reaches `observer`. */
 async function stillServing(editor: CollabClient, observer: CollabClient, line: string): Promise<void> {
   appendParagraph(editor.doc, line);
@@ -79,14 +70,7 @@ describe("document updates the editor could never make", () => {
     const observer = await connectSynced(server.url, documentId, lead.token);
     try {
       const before = await storedText(server.url, lead.token, documentId);
-      const deep = updateFrom(editor, (fragment) => {
-        let holder: Y.XmlFragment | Y.XmlElement = fragment;
-        for (let i = 0; i < 4_000; i++) {
-          const element: Y.XmlElement = new Y.XmlElement(i % 2 ? "div" : "blockquote");
-          holder.insert(0, [element]);
-          holder = element;
-        }
-      });
+      const deep = updateMadeTo(editor.doc, (fragment) => nestElements(fragment, 4_000, ["blockquote", "div"]));
       expect(await sendAsEditor(deep)).toBe(CLOSE.notEditorContent.reason);
 
       expect(await storedText(server.url, lead.token, documentId)).toBe(before);
@@ -103,7 +87,7 @@ describe("document updates the editor could never make", () => {
     const observer = await connectSynced(server.url, documentId, lead.token);
     try {
       const before = await storedText(server.url, lead.token, documentId);
-      const huge = updateFrom(editor, (fragment) => {
+      const huge = updateMadeTo(editor.doc, (fragment) => {
         const paragraph = new Y.XmlElement("paragraph");
         paragraph.insert(0, [new Y.XmlText("x".repeat(7_000_000))]);
         fragment.insert(fragment.length, [paragraph]);
