@@ -32,12 +32,15 @@ const isRecord = (value: unknown): value is Json => typeof value === "object" &&
 const isCount = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
 const isId = (value: unknown) => isRecord(value) && Object.keys(value).length === 2 && isCount(value.client) && isCount(value.clock);
 
-/** A Yjs relative position as JSON (Y.relativePositionToJSON), the only thing a cursor holds. */
+/**
+ * A Yjs RelativePosition as JSON, the only thing a cursor holds: y-prosemirror sends the
+ * object itself (absent parts are null), Y.relativePositionToJSON leaves them out.
+ */
 function isRelativePosition(value: unknown): boolean {
   if (!isRecord(value)) return false;
   return Object.entries(value).every(([key, v]) => {
-    if (key === "type" || key === "item") return isId(v);
-    if (key === "tname") return typeof v === "string" && v.length <= MAX_TYPE_NAME_CHARS;
+    if (key === "type" || key === "item") return v === null || isId(v);
+    if (key === "tname") return v === null || (typeof v === "string" && v.length <= MAX_TYPE_NAME_CHARS);
     if (key === "assoc") return Number.isSafeInteger(v);
     return false;
   });
