@@ -58,12 +58,11 @@ export function accessChangeNumber(hocuspocus: Hocuspocus): number {
 
 /**
  * For an attached connection: whether access changed for it since it started
- * authenticating. If not, it is marked as checked up to now (later changes close it directly).
+ * authenticating. If not, it needs no further check: attached, later changes close it directly.
  */
 export function accessChangedSince(hocuspocus: Hocuspocus, context: ConnectionContext): boolean {
-  const changes = changesOf(hocuspocus);
-  if (changes.affects(context, context.accessCheckedUpTo)) return true;
-  context.accessCheckedUpTo = changes.latest;
+  if (changesOf(hocuspocus).affects(context, context.accessCheckedUpTo)) return true;
+  context.accessCheckedUpTo = Number.POSITIVE_INFINITY;
   return false;
 }
 

@@ -13,8 +13,8 @@ export interface ConnectionContext {
    */
   credential: { kind: "session" | "token"; hash: string };
   /**
-   * Access changes up to this number are known not to affect the connection: at first the
-   * latest one when it began authenticating (see access.ts), then the latest when checked.
+   * Access changes up to this number are known not to affect the connection: the latest one
+   * when it began authenticating (see access.ts), then Infinity once checked after attaching.
    */
   accessCheckedUpTo: number;
 }
