@@ -132,6 +132,23 @@ describe("what the editor could never produce is refused", () => {
   });
 });
 
+it("counts accepted growth between measurements, so small edits cannot add up past the limit", () => {
+  const live = new Y.Doc();
+  Y.applyUpdate(live, Y.encodeStateAsUpdate(transcript(`P: ${"x".repeat(MAX_TRANSCRIPT_CHARS - 10)}`)));
+  const verdicts = Array.from({ length: 3 }, () => {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
+    const before = Y.encodeStateVector(copy);
+    firstText(copy.getXmlFragment(TRANSCRIPT_FIELD)).insert(0, "four");
+    const update = Y.encodeStateAsUpdate(copy, before);
+    const verdict = checkTranscriptUpdate(live, update);
+    if (!verdict) Y.applyUpdate(live, update);
+    return verdict?.problem ?? "accepted";
+  });
+  expect(verdicts).toEqual(["accepted", "accepted", "too_long"]);
+  expect(transcriptSize(live)).toBe(MAX_TRANSCRIPT_CHARS);
+});
+
 it("reads a transcript nested 20,000 deep without running out of stack", () => {
   const doc = new Y.Doc();
   nestInto(doc.getXmlFragment(TRANSCRIPT_FIELD), 20_000);

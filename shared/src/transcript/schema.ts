@@ -290,6 +290,28 @@ export function transcriptSize(doc: Y.Doc): number {
   return size;
 }
 
+/**
+ * Per live document, a bound never below its size: the size when last measured plus the
+ * growth of every update accepted since (deletions are not subtracted). Measuring walks the
+ * whole document, so it is done only when the bound would pass the limit, not on every
+ * keystroke. Changes that bypass checkTranscriptUpdate (trusted server-side writes) are not
+ * counted until the next measurement.
+ */
+const sizeBounds = new WeakMap<Y.Doc, number>();
+
+/** Whether the document may grow by `growth`; if so, the bound is raised by it. */
+function roomFor(doc: Y.Doc, growth: number): boolean {
+  if (growth <= 0) return true;
+  let bound = sizeBounds.get(doc);
+  if (bound === undefined || bound + growth > MAX_TRANSCRIPT_CHARS) bound = transcriptSize(doc);
+  if (bound + growth > MAX_TRANSCRIPT_CHARS) {
+    sizeBounds.set(doc, bound);
+    return false;
+  }
+  sizeBounds.set(doc, bound + growth);
+  return true;
+}
+
 /** Why an update is refused: what kind of problem, and (for the server's log) the detail. */
 export interface TranscriptRefusal {
   problem: "not_editor_content" | "too_long";
@@ -326,7 +348,7 @@ export function checkTranscriptUpdate(doc: Y.Doc, update: Uint8Array): Transcrip
   }
   // Deletions in the update are not subtracted (that would need every deleted struct
   // looked up); so near the limit, replacing all the text at once is refused conservatively.
-  if (growth > 0 && transcriptSize(doc) + growth > MAX_TRANSCRIPT_CHARS) {
+  if (!roomFor(doc, growth)) {
     return { problem: "too_long", detail: `the change would make the transcript longer than ${MAX_TRANSCRIPT_CHARS} characters` };
   }
   return null;
