@@ -1,5 +1,7 @@
 // Configuration from the environment, with safe defaults.
 import path from "node:path";
+import { UNAUTHENTICATED_SOCKETS } from "@concord/shared";
+import type { UnauthenticatedSocketLimits } from "./collab/websocket";
 import type { SyncMode } from "./store/sqlite";
 
 export interface Config {
@@ -26,6 +28,8 @@ export interface Config {
   smtpUrl?: URL;
   /** The From address of Concord's emails (`CONCORD_MAIL_FROM`). */
   mailFrom?: string;
+  /** Bounds on sockets that have not signed in yet (defaults: UNAUTHENTICATED_SOCKETS). */
+  unauthenticatedSockets: UnauthenticatedSocketLimits;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
@@ -57,6 +61,14 @@ function smtpUrl(value: string | undefined): URL | undefined {
   return url;
 }
 
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === "") return fallback;
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number <= 0) throw new Error(`${name} must be a whole number above 0, not "${value}".`);
+  return number;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}".`);
@@ -70,5 +82,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: publicUrl(env.CONCORD_PUBLIC_URL),
     smtpUrl: smtpUrl(env.CONCORD_SMTP_URL),
     mailFrom: env.CONCORD_MAIL_FROM || undefined,
+    unauthenticatedSockets: {
+      perAddress: positiveInteger(env, "CONCORD_MAX_UNAUTHENTICATED_SOCKETS_PER_ADDRESS", UNAUTHENTICATED_SOCKETS.perAddress),
+      total: positiveInteger(env, "CONCORD_MAX_UNAUTHENTICATED_SOCKETS", UNAUTHENTICATED_SOCKETS.total),
+      deadlineMs: positiveInteger(env, "CONCORD_SIGN_IN_DEADLINE_MS", UNAUTHENTICATED_SOCKETS.deadlineMs),
+      bytes: UNAUTHENTICATED_SOCKETS.bytes,
+    },
   };
 }

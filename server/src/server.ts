@@ -3,10 +3,12 @@ import { createAdaptorServer } from "@hono/node-server";
 import type { Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Hocuspocus } from "@hocuspocus/server";
+import { UNAUTHENTICATED_SOCKETS } from "@concord/shared";
 import { createApp } from "./app";
 import type { Config } from "./config";
 import { AuthExtension } from "./collab/AuthExtension";
 import { PersistenceExtension } from "./collab/PersistenceExtension";
+import { PresenceExtension } from "./collab/PresenceExtension";
 import { attachCollaboration } from "./collab/websocket";
 import { closeExpiredConnections } from "./collab/access";
 import { smtpMailer } from "./mail/mailer";
@@ -29,10 +31,13 @@ export function createCollaboration(store: Store, publicUrl: () => URL): Hocuspo
   return new Hocuspocus({
     quiet: true,
     // The order is the policy: nobody reaches persistence without passing auth.
-    extensions: [new AuthExtension(store, publicUrl), new PersistenceExtension(store)],
+    extensions: [new AuthExtension(store, publicUrl), new PresenceExtension(), new PersistenceExtension(store)],
     debounce: 2_000,
     maxDebounce: 10_000,
     timeout: 30_000,
+    // Messages for a document not yet signed in to are queued by Hocuspocus; as little as
+    // a socket may send before signing in at all (websocket.ts).
+    maxUnauthenticatedQueueSize: UNAUTHENTICATED_SOCKETS.bytes,
   });
 }
 
@@ -45,7 +50,7 @@ async function waitForUnload(hocuspocus: Hocuspocus, timeoutMs: number): Promise
 
 export async function startServer(
   config: Pick<Config, "port" | "host" | "dataDir"> &
-    Partial<Pick<Config, "sync" | "clientDir" | "publicUrl" | "smtpUrl" | "mailFrom">>,
+    Partial<Pick<Config, "sync" | "clientDir" | "publicUrl" | "smtpUrl" | "mailFrom" | "unauthenticatedSockets">>,
 ): Promise<RunningServer> {
   const store = await openStore({ dataDir: config.dataDir, sync: config.sync });
   // Until it listens the port may be 0; httpServer is defined below, before anyone can ask.
@@ -62,7 +67,7 @@ export async function startServer(
   // it gets EPIPE on a POST, which it cannot safely retry.
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
-  const wss = attachCollaboration(httpServer, hocuspocus);
+  const wss = attachCollaboration(httpServer, hocuspocus, config.unauthenticatedSockets);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, () => resolve());

@@ -173,3 +173,22 @@ export function appendParagraph(doc: Y.Doc, text: string): void {
   const fragment = doc.getXmlFragment(TRANSCRIPT_FIELD);
   fragment.insert(fragment.length, [paragraph]);
 }
+
+/** The update `change` makes to a copy of `doc`: what a client holding `doc` would send. */
+export function updateMadeTo(doc: Y.Doc, change: (fragment: Y.XmlFragment) => void): Uint8Array {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  const before = Y.encodeStateVector(copy);
+  copy.transact(() => change(copy.getXmlFragment(TRANSCRIPT_FIELD)));
+  return Y.encodeStateAsUpdate(copy, before);
+}
+
+/** Nests `depth` elements at the start of `fragment`, named in turn from `names`, built top-down. */
+export function nestElements(fragment: Y.XmlFragment, depth: number, names = ["blockquote"]): void {
+  let holder: Y.XmlFragment | Y.XmlElement = fragment;
+  for (let i = 0; i < depth; i++) {
+    const element: Y.XmlElement = new Y.XmlElement(names[i % names.length]);
+    holder.insert(0, [element]);
+    holder = element;
+  }
+}

@@ -6,7 +6,7 @@ import { WebSocket, within, type RawWebSocket } from "../helpers/collab";
 import { collabUrl } from "../helpers/server";
 
 /** Hocuspocus message types (MessageType in @hocuspocus/server) and sub-types we use. */
-export const MESSAGE = { sync: 0, auth: 2, syncStatus: 8, close: 7 } as const;
+export const MESSAGE = { sync: 0, awareness: 1, auth: 2, syncStatus: 8, close: 7 } as const;
 const SYNC_UPDATE = 2;
 const AUTH_TOKEN = 0;
 const AUTH_PERMISSION_DENIED = 1;
@@ -36,6 +36,19 @@ export function authFrame(documentName: string, token: string): Uint8Array {
 
 export function updateFrame(documentName: string, update: Uint8Array): Uint8Array {
   return new Uint8Array([...varString(documentName), ...varUint(MESSAGE.sync), ...varUint(SYNC_UPDATE), ...varUint8Array(update)]);
+}
+
+/** One client's presence entry as y-protocols encodes it (state null: the client left). */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: unknown;
+}
+
+export function awarenessFrame(documentName: string, entries: AwarenessEntry[]): Uint8Array {
+  const parts = entries.map(({ clientId, clock, state }) => [...varUint(clientId), ...varUint(clock), ...varString(JSON.stringify(state))]);
+  const update = [...varUint(entries.length), ...parts.flat()];
+  return new Uint8Array([...varString(documentName), ...varUint(MESSAGE.awareness), ...varUint8Array(new Uint8Array(update))]);
 }
 
 /** A reader for frames the server sends back. */
@@ -87,6 +100,8 @@ export function parseFrame(data: Uint8Array): ServerFrame {
 /** A raw WebSocket to /collab that records every frame and the close event. */
 export interface RawSocket {
   ws: RawWebSocket;
+  /** Every frame received so far, in order. */
+  frames: readonly ServerFrame[];
   /** Resolves with the first server frame matching `predicate` (including ones already received). */
   next(predicate: (frame: ServerFrame) => boolean, timeoutMs?: number): Promise<ServerFrame>;
   closed: Promise<{ code: number; reason: string }>;
@@ -111,6 +126,7 @@ export async function openRawSocket(url: string): Promise<RawSocket> {
   );
   return {
     ws,
+    frames,
     closed,
     next(predicate, timeoutMs = 10_000) {
       let wake: (() => void) | undefined;

@@ -9,7 +9,7 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { CLOSE } from "@concord/shared";
+import { CLOSE, UNAUTHENTICATED_SOCKETS } from "@concord/shared";
 import { startServer, type RunningServer } from "../../server/src/server";
 import { createProject, createTranscript, signUp, type TestUser } from "../helpers/server";
 import { authFrame, openRawSocket } from "./hocuspocusFrames";
@@ -39,7 +39,13 @@ let othersDocumentId: string;
 
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "concord-refusals-"));
-  server = await startServer({ port: 0, host: "127.0.0.1", dataDir });
+  // All from one address, more at once than a single address may keep waiting to sign in.
+  server = await startServer({
+    port: 0,
+    host: "127.0.0.1",
+    dataDir,
+    unauthenticatedSockets: { ...UNAUTHENTICATED_SOCKETS, perAddress: CONCURRENCY },
+  });
   const owner = await signUp(server.url, "Owner");
   othersDocumentId = await createTranscript(server.url, owner.token, await createProject(server.url, owner.token), "I: Private.");
   intruder = await signUp(server.url, "Intruder");

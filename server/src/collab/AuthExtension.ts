@@ -1,11 +1,12 @@
 // Decides, once per document connection and before any document is loaded, whether the
 // caller may open it. Refusing here (not in onLoadDocument) matters: Hocuspocus 4.6–4.7
 // leaks a document and its timer for every connection refused while loading (issue 1156).
-import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
+import type { Extension, beforeHandleMessagePayload, connectedPayload, onAuthenticatePayload } from "@hocuspocus/server";
 import { CLOSE, can, parseDocumentName } from "@concord/shared";
 import { isSameOrigin, readCookie, SESSION_COOKIE, userForCredential, type Credential, type Identified } from "../auth/identify";
 import { roleIn } from "../policies";
 import type { Store } from "../store/store";
+import { accessChangedSince, accessChangeNumber } from "./access";
 import type { ConnectionContext } from "./context";
 
 /** The token a browser sends to say "use my session cookie". */
@@ -36,6 +37,8 @@ export class AuthExtension implements Extension {
   }
 
   async onAuthenticate(data: onAuthenticatePayload): Promise<ConnectionContext> {
+    // Noted before anything is read, so a change of access from here on is caught once attached.
+    const accessCheckedUpTo = accessChangeNumber(data.instance);
     const identified = await this.identify(data.token, data.requestHeaders);
     if (!identified) throw CLOSE.notSignedIn;
     const { identified: { user, hash, expiresAt }, kind } = identified;
@@ -56,6 +59,20 @@ export class AuthExtension implements Extension {
       documentId: document.id,
       projectId: document.project_id,
       credential: { kind, hash, expiresAt },
+      accessCheckedUpTo,
     };
+  }
+
+  /**
+   * Access may have changed while the connection authenticated and its document loaded
+   * (closeConnections could not see it then): check as soon as it is attached, and before
+   * each message, since Hocuspocus hands it the messages queued meanwhile before `connected`.
+   */
+  async connected({ instance, connection, context }: connectedPayload<ConnectionContext>): Promise<void> {
+    if (accessChangedSince(instance, context)) connection.close(CLOSE.accessChanged);
+  }
+
+  async beforeHandleMessage({ instance, context }: beforeHandleMessagePayload<ConnectionContext>): Promise<void> {
+    if (accessChangedSince(instance, context)) throw CLOSE.accessChanged;
   }
 }

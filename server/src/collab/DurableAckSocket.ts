@@ -7,29 +7,33 @@
 // provider still counts the change as unsynced and sends it again on reconnect (and the
 // others who received it hold it too). If the commit fails, the socket is closed, so the
 // acknowledgement is never sent.
-import * as decoding from "lib0/decoding";
-import type { WebSocketLike } from "@hocuspocus/server";
+import { AuthMessageType } from "@hocuspocus/common";
+import { MessageType, type WebSocketLike } from "@hocuspocus/server";
 import { CLOSE } from "@concord/shared";
+import { frameHead } from "./frames";
 
-// Hocuspocus's MessageType.SyncStatus: the "your update was saved" acknowledgement.
-const SYNC_STATUS = 8;
 const OPEN = 1;
 
-function isSyncStatus(data: unknown): boolean {
-  if (!(data instanceof Uint8Array)) return false;
-  try {
-    const decoder = decoding.createDecoder(data);
-    decoding.readVarString(decoder); // document name
-    return decoding.readVarUint(decoder) === SYNC_STATUS;
-  } catch {
-    return false;
-  }
+/** Whether the frame is a SyncStatus: the "your update was saved" acknowledgement. */
+const isSyncStatus = (data: unknown) => frameHead(data)?.type === MessageType.SyncStatus;
+
+/** Whether the frame tells the client a document accepted its token. */
+function isAuthenticated(data: unknown): boolean {
+  const head = frameHead(data);
+  return head?.type === MessageType.Auth && head.subtype === AuthMessageType.Authenticated;
 }
 
 export class DurableAckSocket implements WebSocketLike {
   private committed: Promise<void> = Promise.resolve();
 
-  constructor(private readonly socket: WebSocketLike) {}
+  /**
+   * `onAuthenticated` runs when the server first tells the client that a document accepted
+   * its token: the one signal Hocuspocus gives that this socket has signed in.
+   */
+  constructor(
+    private readonly socket: WebSocketLike,
+    private onAuthenticated?: () => void,
+  ) {}
 
   get readyState(): number {
     return this.socket.readyState;
@@ -45,6 +49,10 @@ export class DurableAckSocket implements WebSocketLike {
   }
 
   send(data: Parameters<WebSocketLike["send"]>[0]): void {
+    if (this.onAuthenticated && isAuthenticated(data)) {
+      this.onAuthenticated();
+      this.onAuthenticated = undefined;
+    }
     if (!isSyncStatus(data)) {
       this.socket.send(data);
       return;

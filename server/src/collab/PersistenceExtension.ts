@@ -1,6 +1,7 @@
 // Makes every acknowledged change durable. Hocuspocus applies, broadcasts and acknowledges
-// an update right after awaiting `beforeSync`, so the update is validated here and its
-// append to the log is started here. On a DurableAckSocket the author's acknowledgement
+// an update right after awaiting `beforeSync`, so the update is validated here (against the
+// transcript schema, @concord/shared transcript/schema.ts: a refused update closes only its
+// connection and is neither stored nor relayed) and its append to the log is started here. On a DurableAckSocket the author's acknowledgement
 // waits for the commit while the others see the edit at once; on any other socket
 // beforeSync itself waits for the commit. Hocuspocus's debounced onStoreDocument only
 // triggers compaction; it is never the thing that makes a change safe.
@@ -12,7 +13,7 @@ import type {
   onLoadDocumentPayload,
   onStoreDocumentPayload,
 } from "@hocuspocus/server";
-import { CLOSE } from "@concord/shared";
+import { CLOSE, checkTranscriptUpdate, type TranscriptRefusal } from "@concord/shared";
 import type { Store } from "../store/store";
 import { DurableAckSocket } from "./DurableAckSocket";
 
@@ -54,13 +55,19 @@ export class PersistenceExtension implements Extension {
     stored.destroy();
   }
 
-  async beforeSync({ type, payload, connection, documentName }: beforeSyncPayload): Promise<void> {
+  async beforeSync({ type, payload, connection, document, documentName }: beforeSyncPayload): Promise<void> {
     if ((type !== SYNC_STEP_2 && type !== UPDATE) || connection.readOnly) return;
     let empty: boolean;
+    let refusal: TranscriptRefusal | null;
     try {
       empty = isEmptyUpdate(payload);
+      refusal = empty ? null : checkTranscriptUpdate(document, payload);
     } catch {
       throw CLOSE.invalidUpdate;
+    }
+    if (refusal) {
+      console.warn(`Refused an update of ${documentName}: ${refusal.detail}.`);
+      throw refusal.problem === "too_long" ? CLOSE.tooLong : CLOSE.notEditorContent;
     }
     if (empty || !this.durable) return;
     const commit = this.store.documents.append(documentName, payload);

@@ -13,4 +13,9 @@ export interface ConnectionContext {
    * and when it expires, so a connection lasts no longer than its credential.
    */
   credential: { kind: "session" | "token"; hash: string; expiresAt: string };
+  /**
+   * Access changes up to this number are known not to affect the connection: the latest one
+   * when it began authenticating (see access.ts), then Infinity once checked after attaching.
+   */
+  accessCheckedUpTo: number;
 }

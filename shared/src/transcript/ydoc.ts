@@ -30,30 +30,49 @@ export function writeTranscript(doc: Y.Doc, blocks: TranscriptBlock[]): void {
   });
 }
 
-function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
-  if (node instanceof Y.XmlText) {
-    // toDelta, not toString: toString renders marks as XML tags.
-    return (node.toDelta() as { insert: unknown }[])
-      .map((op) => (typeof op.insert === "string" ? op.insert : ""))
-      .join("");
-  }
-  if (node instanceof Y.XmlElement) return node.toArray().map(textOf).join("");
-  return "";
+type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlHook;
+
+/** The text of an XmlText without the markup of its marks (toString renders marks as tags). */
+function plainText(text: Y.XmlText): string {
+  return (text.toDelta() as { insert: unknown }[]).map((op) => (typeof op.insert === "string" ? op.insert : "")).join("");
 }
 
-function linesOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string[] {
-  if (!(node instanceof Y.XmlElement)) return [textOf(node)];
-  if (node.nodeName === NODE.turn) {
-    const speaker = node.getAttribute("speaker") ?? "";
-    const paragraphs = node.toArray().map(textOf);
-    const [first = "", ...rest] = paragraphs;
-    return [`${speaker}: ${first}`.trimEnd(), ...rest];
-  }
-  if (node.nodeName === NODE.paragraph) return [textOf(node)];
-  return node.toArray().flatMap(linesOf);
+/** Pushes nodes so they pop in document order (a loop: spreading a huge list overflows the stack). */
+function pushInOrder(stack: XmlNode[], nodes: XmlNode[]): void {
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
 }
 
-/** The transcript as plain text: one line per turn or paragraph, turns as "Speaker: text". */
+/** All text inside a node, in document order. Iterative: a stored state may nest arbitrarily deep. */
+function textOf(node: XmlNode): string {
+  const parts: string[] = [];
+  const pending: XmlNode[] = [node];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (next instanceof Y.XmlText) parts.push(plainText(next));
+    else if (next instanceof Y.XmlElement) pushInOrder(pending, next.toArray());
+  }
+  return parts.join("");
+}
+
+/** A turn's lines: "Speaker: first paragraph", then its further paragraphs. */
+function turnLines(turn: Y.XmlElement): string[] {
+  const speaker = turn.getAttribute("speaker") ?? "";
+  const [first = "", ...rest] = turn.toArray().map(textOf);
+  return [`${speaker}: ${first}`.trimEnd(), ...rest];
+}
+
+/**
+ * The transcript as plain text: one line per turn or paragraph, turns as "Speaker: text";
+ * other containers (lists, quotes) contribute the lines of what they hold. Iterative, so a
+ * stored state nested arbitrarily deep can still be read (and repaired).
+ */
 export function readTranscriptText(doc: Y.Doc): string {
-  return doc.getXmlFragment(TRANSCRIPT_FIELD).toArray().flatMap(linesOf).join("\n");
+  const lines: string[] = [];
+  const pending: XmlNode[] = [];
+  pushInOrder(pending, doc.getXmlFragment(TRANSCRIPT_FIELD).toArray());
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (!(node instanceof Y.XmlElement) || node.nodeName === NODE.paragraph) lines.push(textOf(node));
+    else if (node.nodeName === NODE.turn) lines.push(...turnLines(node));
+    else pushInOrder(pending, node.toArray());
+  }
+  return lines.join("\n");
 }
