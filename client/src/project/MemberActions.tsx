@@ -13,6 +13,9 @@ import { ConfirmLead } from "./ConfirmLead";
 type Props = { projectId: string; member: Member; onChanged: () => void };
 
 export function MemberActions({ projectId, member, onChanged }: Props) {
+  // The role as last known here: the server's answer to a change counts at once, before the
+  // member list has been fetched again.
+  const [current, setCurrent] = useState<Role>(member.role);
   const [proposed, setProposed] = useState<Role>(member.role);
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   const [confirmingLead, setConfirmingLead] = useState(false);
@@ -20,19 +23,23 @@ export function MemberActions({ projectId, member, onChanged }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   // Another lead may change the role meanwhile: propose nothing then.
-  useEffect(() => setProposed(member.role), [member.role]);
+  useEffect(() => {
+    setCurrent(member.role);
+    setProposed(member.role);
+  }, [member.role]);
 
-  async function run(action: () => Promise<unknown>, said: string) {
+  async function run(action: () => Promise<unknown>, said: string, then = () => {}) {
     setBusy(true);
     setError(null);
     setDone(null);
     try {
       await action();
+      then();
       setDone(said);
       onChanged();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
-      setProposed(member.role);
+      setProposed(current);
     } finally {
       setBusy(false);
       setConfirmingRemoval(false);
@@ -41,14 +48,14 @@ export function MemberActions({ projectId, member, onChanged }: Props) {
   }
 
   const changeRole = (role: Role, confirm?: boolean) =>
-    run(() => api.changeRole(projectId, member.userId, role, confirm), `${member.name} is now a ${roleName(role)}.`);
+    run(() => api.changeRole(projectId, member.userId, role, confirm), `${member.name} is now a ${roleName(role)}.`, () => setCurrent(role));
 
   function cancel() {
-    setProposed(member.role);
+    setProposed(current);
     setConfirmingLead(false);
   }
 
-  const changing = proposed !== member.role;
+  const changing = proposed !== current;
   return (
     <div className="member-actions">
       <label className="member-actions__role">
