@@ -4,7 +4,7 @@
 // or this device goes offline. Screenshots go to test-artifacts/.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, browserUnavailableReason, describeViolations, launchBrowser, screenshot, signedInPage } from "../helpers/browser";
+import { ARTIFACTS_DIR, axeViolations, browserUnavailableReason, describeViolations, launchBrowser, screenshot, signedInPage } from "../helpers/browser";
 import { discard, startServer, type ServerProcess } from "../helpers/server";
 
 const LEAD = { email: "lead@example.org", name: "Priya Raman" };
@@ -68,7 +68,8 @@ describe.skipIf(unavailable !== null)("other people's cursors", () => {
     if (server) await discard(server);
   });
 
-  it("show a name tag on the caret's line that covers no text, and disappear when that person leaves", async () => {
+  /** The lead and the consultant in one transcript; the lead sees the consultant's caret. */
+  async function bothOnOneTranscript() {
     const lead = await signedInPage(browser, server.url, LEAD.email);
     const consultant = await signedInPage(browser, server.url, CONSULTANT.email);
     const documentPath = await openDemoTranscript(lead);
@@ -77,6 +78,11 @@ describe.skipIf(unavailable !== null)("other people's cursors", () => {
     await placeCaretMidText(consultant);
     const consultantCaret = lead.locator(`.collaboration-carets__caret[data-user="${CONSULTANT.name}"]`);
     await consultantCaret.waitFor();
+    return { lead, consultant, consultantCaret };
+  }
+
+  it("show a name tag on the caret's line that covers no text, and disappear when that person leaves", async () => {
+    const { lead, consultant, consultantCaret } = await bothOnOneTranscript();
 
     const wide = await nameTagPlacement(lead, CONSULTANT.name);
     expect(wide.covered, "text under the name tag").toEqual([]);
@@ -96,7 +102,7 @@ describe.skipIf(unavailable !== null)("other people's cursors", () => {
     const narrowViolations = await axeViolations(lead);
     expect(narrowViolations, describeViolations(narrowViolations)).toEqual([]);
     await consultantCaret.scrollIntoViewIfNeeded();
-    await lead.screenshot({ path: `${(await screenshot(lead, "presence-name-tag-375")).replace(/\.png$/, "-viewport.png")}` });
+    await lead.screenshot({ path: `${ARTIFACTS_DIR}/presence-name-tag-375.png` });
 
     // Closing the page: the caret and the entry in "Here now" go.
     await consultant.context().close();
@@ -106,14 +112,7 @@ describe.skipIf(unavailable !== null)("other people's cursors", () => {
   });
 
   it("are cleared when this device's own connection drops", async () => {
-    const lead = await signedInPage(browser, server.url, LEAD.email);
-    const consultant = await signedInPage(browser, server.url, CONSULTANT.email);
-    const documentPath = await openDemoTranscript(lead);
-    await consultant.goto(documentPath);
-    await consultant.locator(".transcript .speaker-turn").nth(2).waitFor();
-    await placeCaretMidText(consultant);
-    const consultantCaret = lead.locator(`.collaboration-carets__caret[data-user="${CONSULTANT.name}"]`);
-    await consultantCaret.waitFor();
+    const { lead, consultant, consultantCaret } = await bothOnOneTranscript();
 
     // A stale cursor would say someone is at a place they may long have left.
     await lead.context().setOffline(true);
