@@ -2,10 +2,9 @@
 // beside the text on their caret's line without covering any words (at desktop width and
 // 375px), and their caret goes away when their connection does, whether they close the page
 // or this device goes offline. Screenshots go to test-artifacts/.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS_DIR, axeViolations, browserUnavailableReason, describeViolations, launchBrowser, screenshot, signedInPage } from "../helpers/browser";
-import { discard, startServer, type ServerProcess } from "../helpers/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { ARTIFACTS_DIR, axeViolations, browserUnavailableReason, describeViolations, demoServerAndBrowser, screenshot, signedInPage } from "../helpers/browser";
 
 const LEAD = { email: "lead@example.org", name: "Priya Raman" };
 const CONSULTANT = { email: "consultant@example.org", name: "Jo Mensah" };
@@ -55,23 +54,12 @@ async function visibleTagText(page: Page, name: string) {
 }
 
 describe.skipIf(unavailable !== null)("other people's cursors", () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer({ env: { CONCORD_DEMO: "on" } });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (server) await discard(server);
-  });
+  const running = demoServerAndBrowser();
 
   /** The lead and the consultant in one transcript; the lead sees the consultant's caret. */
   async function bothOnOneTranscript() {
-    const lead = await signedInPage(browser, server.url, LEAD.email);
-    const consultant = await signedInPage(browser, server.url, CONSULTANT.email);
+    const lead = await signedInPage(running.browser, running.server.url, LEAD.email);
+    const consultant = await signedInPage(running.browser, running.server.url, CONSULTANT.email);
     const documentPath = await openDemoTranscript(lead);
     await consultant.goto(documentPath);
     await consultant.locator(".transcript .speaker-turn").nth(2).waitFor();
