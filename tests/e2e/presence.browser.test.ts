@@ -16,15 +16,16 @@ if (unavailable) console.warn(`Skipping browser tests: ${unavailable}`);
 async function openDemoTranscript(page: Page): Promise<string> {
   await page.getByRole("link", { name: /Readiness for co-production/ }).click();
   await page.locator(".link-list__link").first().click();
-  await page.locator(".transcript .speaker-turn").nth(2).waitFor();
+  await page.locator(".transcript .speaker-turn").nth(3).waitFor();
   return new URL(page.url()).pathname;
 }
 
-/** Puts the caret in the middle of the third turn's first paragraph, so there is text above it. */
+/** Puts the caret mid-way along the second line of a long paragraph, under a full line of text. */
 async function placeCaretMidText(page: Page) {
-  const paragraph = page.locator(".transcript .speaker-turn").nth(2).locator("p").first();
+  const paragraph = page.locator(".transcript .speaker-turn").nth(3).locator("p").first();
   const box = (await paragraph.boundingBox())!;
-  await page.mouse.click(box.x + box.width / 2, box.y + 8);
+  const lineHeight = await paragraph.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  await page.mouse.click(box.x + box.width / 2, box.y + lineHeight * 1.5);
 }
 
 /** The words (text nodes of the transcript) that the caret's name tag covers, and where it is. */
@@ -62,7 +63,7 @@ describe.skipIf(unavailable !== null)("other people's cursors", () => {
     const consultant = await signedInPage(running.browser, running.server.url, CONSULTANT.email);
     const documentPath = await openDemoTranscript(lead);
     await consultant.goto(documentPath);
-    await consultant.locator(".transcript .speaker-turn").nth(2).waitFor();
+    await consultant.locator(".transcript .speaker-turn").nth(3).waitFor();
     await placeCaretMidText(consultant);
     const consultantCaret = lead.locator(`.collaboration-carets__caret[data-user="${CONSULTANT.name}"]`);
     await consultantCaret.waitFor();
