@@ -1,9 +1,10 @@
 // Chooses the page for the current address. Signed-out visitors see the sign-in page at
 // any address, so after signing in they land where their link pointed.
-import { lazy, Suspense, useEffect } from "react";
+import { useEffect } from "react";
 import { Loading } from "./components/Alert";
 import { notePageChange } from "./components/PageHeading";
 import { AccountPage } from "./pages/AccountPage";
+import { DocumentPage, preloadEditor } from "./pages/DocumentPage";
 import { InvitePage } from "./pages/InvitePage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { ProjectListPage } from "./pages/ProjectListPage";
@@ -15,10 +16,6 @@ import { usePath } from "./router/history";
 import { matchRoute, type Route } from "./router/routes";
 import { SessionProvider, useSession } from "./session/SessionContext";
 
-// The editor (Tiptap, Yjs) is most of the code: load it only when a document is opened, so
-// sign-in and project pages arrive quickly on a slow connection.
-const DocumentPage = lazy(() => import("./pages/DocumentPage").then((m) => ({ default: m.DocumentPage })));
-
 function RoutePage({ route }: { route: Route }) {
   switch (route.page) {
     case "projects":
@@ -26,11 +23,7 @@ function RoutePage({ route }: { route: Route }) {
     case "project":
       return <ProjectPage key={route.projectId} projectId={route.projectId} />;
     case "document":
-      return (
-        <Suspense fallback={<PageLoading what="the editor" />}>
-          <DocumentPage key={route.documentId} documentId={route.documentId} />
-        </Suspense>
-      );
+      return <DocumentPage key={route.documentId} documentId={route.documentId} />;
     case "invite":
       return <InvitePage key={route.token} token={route.token} />;
     case "account":
@@ -63,6 +56,10 @@ function Pages() {
   const path = usePath();
   const route = matchRoute(path);
   useEffect(() => notePageChange(), [path, state.status]);
+  // A link to a transcript: fetch the editor while the session is still being checked.
+  useEffect(() => {
+    if (route.page === "document") preloadEditor();
+  }, [route.page]);
 
   if (state.status === "loading") return <PageLoading what="Concord" />;
   // A password link is for someone who cannot sign in: it needs no session.

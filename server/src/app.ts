@@ -5,7 +5,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { MAX_UPLOAD_BYTES } from "@concord/shared";
 import type { AppDeps, AppEnv } from "./env";
 import { HTTPException } from "hono/http-exception";
@@ -24,6 +23,7 @@ import { invitationRoutes } from "./routes/invitations";
 import { documentRoutes } from "./routes/documents";
 import { agreementRoutes } from "./routes/agreement";
 import { healthRoutes } from "./routes/health";
+import { clientFiles } from "./clientFiles";
 
 export interface AppOptions {
   /** Directory of the built client to serve at `/`; omitted in API-only tests. */
@@ -91,12 +91,6 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     return c.json({ error: { code: "internal", message: "Something went wrong on the server." } }, 500);
   });
   const clientDir = options.clientDir;
-  if (clientDir && fs.existsSync(path.join(clientDir, "index.html"))) {
-    const root = path.relative(process.cwd(), clientDir) || ".";
-    app.use("/*", serveStatic({ root }));
-    // Client-side routes (/projects/…, /invite/…) all load the single page.
-    const index = fs.readFileSync(path.join(clientDir, "index.html"), "utf8");
-    app.get("*", (c) => c.html(index));
-  }
+  if (clientDir && fs.existsSync(path.join(clientDir, "index.html"))) app.route("/", clientFiles(clientDir));
   return app;
 }

@@ -1,11 +1,13 @@
 // Browser helpers for end-to-end tests: the system Chromium through playwright-core, signing
-// in as a demo user, axe-core checks and screenshots in test-artifacts/.
+// in as a demo user, axe-core checks and screenshots in test-artifacts/, and the demo server
+// with a browser for a file of tests.
 import axe from "axe-core";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { startServer, type ServerProcess } from "./server";
+import { afterAll, beforeAll } from "vitest";
+import { discard, startServer, type ServerProcess } from "./server";
 
 export const CHROMIUM_PATH = process.env.CONCORD_CHROMIUM ?? "/usr/bin/chromium";
 export const ARTIFACTS_DIR = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
@@ -108,4 +110,21 @@ export async function watchCspViolations(context: BrowserContext): Promise<strin
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
   return violations;
+}
+
+/**
+ * For a file of browser tests: the real server with the demo seeded and one browser, started
+ * before the file's tests and stopped after them. Read the fields inside tests.
+ */
+export function demoServerAndBrowser(): { server: ServerProcess; browser: Browser } {
+  const running = {} as { server: ServerProcess; browser: Browser };
+  beforeAll(async () => {
+    running.server = await startDemoServer();
+    running.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    if (running.server) await discard(running.server);
+  });
+  return running;
 }

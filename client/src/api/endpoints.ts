@@ -88,4 +88,5 @@ export const api = {
   createTranscriptFromFile: (projectId: string, file: File, title: string, speakers: SpeakerNames) =>
     request<DocumentSummary>("POST", `/api/projects/${enc(projectId)}/documents`, transcriptForm(file, title, speakers)),
   getDocument: (documentId: string) => request<DocumentDetail>("GET", `/api/documents/${enc(documentId)}`),
+  getDocumentText: (documentId: string) => request<string>("GET", `/api/documents/${enc(documentId)}/text`),
 };

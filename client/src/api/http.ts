@@ -70,7 +70,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     throw error;
   }
   if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return (response.headers.get("content-type")?.startsWith("text/plain") ? await response.text() : await response.json()) as T;
 }
 
 /** The message to show for any thrown value. */

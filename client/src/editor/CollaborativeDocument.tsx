@@ -1,5 +1,7 @@
 // A document open for editing together: saving state, who is here, and the editor.
-import { useMemo } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
+import type * as Y from "yjs";
+import { TRANSCRIPT_FIELD } from "@concord/shared/transcript/ydoc";
 import type { DocumentDetail, User } from "../api/types";
 import { Link } from "../router/Link";
 import { paths } from "../router/routes";
@@ -10,8 +12,32 @@ import { useCollaboration } from "./useCollaboration";
 import { usePresence } from "./usePresence";
 import { colorForUser } from "./userColor";
 
-export function CollaborativeDocument({ document, user }: { document: DocumentDetail; user: User }) {
+/** Whether the document's text has arrived (from the server or this device's offline copy). */
+function useHasText(doc: Y.Doc | undefined): boolean {
+  const [hasText, setHasText] = useState(false);
+  useEffect(() => {
+    if (!doc) return;
+    const fragment = doc.getXmlFragment(TRANSCRIPT_FIELD);
+    const check = () => setHasText(fragment.length > 0);
+    check();
+    doc.on("update", check);
+    return () => doc.off("update", check);
+  }, [doc]);
+  return hasText;
+}
+
+type Props = {
+  document: DocumentDetail;
+  user: User;
+  /** The plain text to show until the editor has the document, so it never flashes empty. */
+  reading?: ReactNode;
+};
+
+export function CollaborativeDocument({ document, user, reading = null }: Props) {
   const { collaboration, connection, serverReadOnly } = useCollaboration(document.id);
+  const hasText = useHasText(collaboration?.doc);
+  // An empty document stays empty once the server has answered; until then keep the reading copy.
+  const showEditor = hasText || connection.kind !== "connecting" || reading === null;
   const people = usePresence(collaboration?.provider ?? null);
   const selfClientId = collaboration?.provider.awareness?.clientID;
   const others = people.filter((p) => !p.isSelf);
@@ -52,14 +78,17 @@ export function CollaborativeDocument({ document, user }: { document: DocumentDe
         <h2 id="transcript-heading" className="visually-hidden">
           Transcript
         </h2>
+        {showEditor ? null : reading}
         {collaboration ? (
-          <TranscriptEditor
-            key={document.id}
-            collaboration={collaboration}
-            user={caretUser}
-            readOnly={readOnly}
-            label={`Transcript: ${document.title}`}
-          />
+          <div hidden={!showEditor}>
+            <TranscriptEditor
+              key={document.id}
+              collaboration={collaboration}
+              user={caretUser}
+              readOnly={readOnly}
+              label={`Transcript: ${document.title}`}
+            />
+          </div>
         ) : null}
       </section>
     </div>

@@ -1,8 +1,10 @@
 import type { PresentPerson } from "./usePresence";
+import { initials, textColorOn } from "./userColor";
 
 /**
- * The people who have the document open, each with the colour of their cursor. While this
- * device is not connected the others are unknown, so only "you" is listed then.
+ * The people who have the document open, each with the colour of their cursor and their
+ * initials on it (the initials match the cursor's tag on a phone, and do not rely on colour).
+ * While this device is not connected the others are unknown, so only "you" is listed then.
  */
 export function PresenceList({ people, connected }: { people: PresentPerson[]; connected: boolean }) {
   const shown = connected ? people : people.filter((person) => person.isSelf);
@@ -19,7 +21,13 @@ export function PresenceList({ people, connected }: { people: PresentPerson[]; c
       <ul className="presence__list">
         {shown.map((person) => (
           <li key={person.clientId} className="presence__person" data-testid="presence-person">
-            <span className="presence__swatch" style={{ backgroundColor: person.color }} aria-hidden="true" />
+            <span
+              className="presence__badge"
+              style={{ backgroundColor: person.color, color: textColorOn(person.color) }}
+              aria-hidden="true"
+            >
+              {initials(person.name)}
+            </span>
             {person.name}
             {person.isSelf ? " (you)" : ""}
           </li>

@@ -4,6 +4,7 @@
 import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
+import { removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { CLOSE } from "@concord/shared/collab/closeEvents";
 import { connectionState, type ConnectionSignals, type ConnectionState } from "./connectionState";
@@ -97,6 +98,15 @@ export function useCollaboration(documentId: string): CollaborationResult {
 
     const onOnlineChange = () => {
       signals.browserOnline = navigator.onLine;
+      // Offline, the others' cursors would stay where they were last seen while the socket
+      // takes its time to notice; forget them now, as the provider does once it closes. The
+      // provider as origin keeps it from telling the server (which would drop them for all).
+      // They come back with their next awareness update once this device is online again.
+      const awareness = provider.awareness;
+      if (!navigator.onLine && awareness) {
+        const others = [...awareness.getStates().keys()].filter((clientId) => clientId !== awareness.clientID);
+        removeAwarenessStates(awareness, others, provider);
+      }
       publish();
     };
     window.addEventListener("online", onOnlineChange);

@@ -1,6 +1,39 @@
-// Presence colours: each is dark enough for white text on it (contrast above 4.5:1), because
-// caret labels and name badges print the person's name in white on their colour.
-export const PALETTE = ["#1d4ed8", "#b42318", "#067647", "#6d28d9", "#a33a00", "#0e7490", "#be185d", "#475467"];
+// Presence colours. Eight hues chosen (by a search over sRGB, checked in userColor.test.ts) to
+// stay apart for normal vision and under simulated protanopia, deuteranopia and tritanopia,
+// each dark enough that a 2px caret bar shows on the white page (3:1, WCAG non-text contrast).
+// The name tag's text is white or near-black, whichever reads better on the colour.
+export const PALETTE = ["#0077aa", "#00aa66", "#445511", "#7700aa", "#ff5511", "#dd55ff", "#bb3377", "#0000ee"];
+
+const DARK_TEXT = "#1a1a1a";
+const LIGHT_TEXT = "#ffffff";
+
+/** WCAG relative luminance of a `#rrggbb` colour. */
+export function luminance(hex: string): number {
+  const channel = (offset: number) => {
+    const c = parseInt(hex.slice(offset, offset + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+/** WCAG contrast ratio of two `#rrggbb` colours (1 to 21). */
+export function contrast(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** The text colour for a name tag on `background`; anything but `#rrggbb` gets white. */
+export function textColorOn(background: string): string {
+  if (!/^#[0-9a-f]{6}$/i.test(background)) return LIGHT_TEXT;
+  return contrast(background, DARK_TEXT) > contrast(background, LIGHT_TEXT) ? DARK_TEXT : LIGHT_TEXT;
+}
+
+/** Up to two initials ("Jo Mensah" → "JM"), so people differ by more than colour. */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words;
+  return letters.map((word) => Array.from(word)[0]!.toLocaleUpperCase()).join("") || "?";
+}
 
 function preferredIndex(userId: string): number {
   let hash = 0;
