@@ -34,7 +34,8 @@ async function openDemoTranscript(page: Page): Promise<string> {
   await page.getByRole("link", { name: new RegExp(DEMO_PROJECT.replace(/[()]/g, "\\$&")) }).click();
   await page.getByRole("heading", { level: 1, name: DEMO_PROJECT }).waitFor();
   await page.locator(".link-list__link").first().click();
-  await page.locator(".transcript .speaker-turn").first().waitFor();
+  // The live editor, not the read-only copy shown while the editor loads.
+  await page.locator(".transcript:not(.transcript--reading) .speaker-turn").first().waitFor();
   return new URL(page.url()).pathname;
 }
 

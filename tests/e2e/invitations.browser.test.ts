@@ -102,12 +102,14 @@ describe.skipIf(unavailable !== null)("invitation links in the browser", () => {
 
   it("the whole client, including a live transcript with someone else's caret, runs without a CSP violation", async () => {
     await page.locator(".link-list__link").first().click();
-    await page.locator(".transcript .speaker-turn").first().waitFor();
+    // The editor, not the read-only copy shown while it loads.
+    await page.locator('.connection[data-state="saved"]').waitFor();
     const documentPath = new URL(page.url()).pathname;
     const otherContext = await browser.newContext({ baseURL: server.url });
     const otherViolations = await watchCspViolations(otherContext);
     const other = await signIn(await otherContext.newPage(), "consultant@example.org");
     await other.goto(documentPath);
+    await other.locator('.connection[data-state="saved"]').waitFor();
     // The consultant selects a word, so the lead's page draws a remote caret and selection.
     await other.locator(".transcript p").first().dblclick();
     await page.locator(".collaboration-carets__selection").first().waitFor();
