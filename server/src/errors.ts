@@ -44,6 +44,8 @@ export const errors = {
     new ApiError(429, "too_many_attempts", `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minutes.`),
   emailUnavailable: () =>
     new ApiError(503, "email_unavailable", "This Concord server does not send email. Ask the person who runs it to help."),
+  tooManyEmails: () =>
+    new ApiError(429, "too_many_emails", "That address has already had several emails from Concord in the last hour. Try again later."),
   emailFailed: () =>
     new ApiError(502, "email_failed", "The email could not be sent. Nothing was changed; please try again later."),
   unsupportedMedia: (message: string) => new ApiError(415, "unsupported_media_type", message),

@@ -11,7 +11,7 @@ import { PersistenceExtension } from "./collab/PersistenceExtension";
 import { PresenceExtension } from "./collab/PresenceExtension";
 import { attachCollaboration } from "./collab/websocket";
 import { closeExpiredConnections } from "./collab/access";
-import { smtpMailer } from "./mail/mailer";
+import { recipientLimited, smtpMailer } from "./mail/mailer";
 import { openStore, type Store } from "./store/store";
 import { WorkerPool } from "./workers/pool";
 
@@ -57,7 +57,7 @@ export async function startServer(
   const publicUrl = () => config.publicUrl ?? new URL(`http://${config.host}:${(httpServer.address() as AddressInfo | null)?.port ?? config.port}`);
   const hocuspocus = createCollaboration(store, publicUrl);
   const mailer = config.smtpUrl
-    ? smtpMailer(config.smtpUrl, config.mailFrom ?? `Concord <concord@${config.publicUrl?.hostname ?? "localhost"}>`)
+    ? recipientLimited(smtpMailer(config.smtpUrl, config.mailFrom ?? `Concord <concord@${config.publicUrl?.hostname ?? "localhost"}>`))
     : undefined;
   const workers = new WorkerPool();
   const app = createApp({ store, hocuspocus, publicUrl, mailer, workers }, { clientDir: config.clientDir });

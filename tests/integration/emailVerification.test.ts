@@ -104,4 +104,21 @@ describe("finding 14: email addresses are confirmed before they receive membersh
     expect([known.status, unknown.status]).toEqual([202, 202]);
     await sink.waitFor((m) => m.to.includes(colleague) && /new Concord password/.test(m.subject), "the reset email");
   });
+
+  test("a stranger cannot fill someone's inbox: at most five emails an hour reach one address, the answers unchanged", async () => {
+    const target = "maya@uni.example.test";
+    expect((await post("/auth/signup", { email: target, password: "maya's passphrase", name: "Maya" })).status).toBe(202);
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await post("/auth/password-reset", { email: target })).status);
+    expect(new Set(statuses)).toEqual(new Set([202]));
+    const toTarget = () => sink.received.filter((m) => m.to.includes(target)).length;
+    // Re-checked on every arrival: resolves once five have reached the address.
+    await sink.waitFor(() => toTarget() === 5, "five emails to the address");
+    // Asked for after all of those: once it has arrived, any sixth would have been sent too.
+    await post("/auth/password-reset", { email: "lead@uni.example.test" });
+    const probe = sink.received.length;
+    await sink.waitFor((m) => m.to.includes("lead@uni.example.test") && sink.received.indexOf(m) >= probe, "a later email to someone else");
+    expect(toTarget()).toBe(5);
+  });
 });
+

@@ -1,4 +1,4 @@
-// Slows password guessing: at most MAX_ATTEMPTS password checks for one key (an email and
+// Counts attempts per key within a window and refuses past a limit. Its first use slows password guessing: at most 10 password checks for one key (an email and
 // an address, so a stranger cannot lock a colleague out from elsewhere) within a window.
 // An attempt is counted *before* its password is checked, in the same step that decides
 // whether it may go ahead, so requests sent in parallel cannot all slip past the limit.
@@ -7,8 +7,8 @@
 // The store is in memory, so with several server processes each keeps its own count; the
 // two-method interface is what a shared store (Redis INCR + EXPIRE) would implement.
 
-const MAX_ATTEMPTS = 10;
-const WINDOW_MS = 15 * 60 * 1000;
+/** Password checks: 10 per key in 15 minutes. */
+const PASSWORD_LIMIT = { max: 10, windowMs: 15 * 60 * 1000 };
 
 export interface AttemptLimiter {
   /** Counts one attempt for `key`: 0 if it may go ahead, else the seconds to wait. */
@@ -25,19 +25,22 @@ interface Entry {
 export class LoginThrottle implements AttemptLimiter {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly limit: { max: number; windowMs: number } = PASSWORD_LIMIT,
+  ) {}
 
   take(key: string): Promise<number> {
     // Synchronous from lookup to increment: nothing can interleave between check and count.
     const now = this.now();
     let entry = this.entries.get(key);
-    if (!entry || now - entry.firstAt >= WINDOW_MS) {
+    if (!entry || now - entry.firstAt >= this.limit.windowMs) {
       entry = { attempts: 0, firstAt: now };
       this.entries.set(key, entry);
       if (this.entries.size > 100_000) this.prune(now);
     }
     entry.attempts++;
-    const wait = entry.attempts > MAX_ATTEMPTS ? Math.ceil((WINDOW_MS - (now - entry.firstAt)) / 1000) : 0;
+    const wait = entry.attempts > this.limit.max ? Math.ceil((this.limit.windowMs - (now - entry.firstAt)) / 1000) : 0;
     return Promise.resolve(wait);
   }
 
@@ -47,7 +50,7 @@ export class LoginThrottle implements AttemptLimiter {
   }
 
   private prune(now: number): void {
-    for (const [key, entry] of this.entries) if (now - entry.firstAt >= WINDOW_MS) this.entries.delete(key);
+    for (const [key, entry] of this.entries) if (now - entry.firstAt >= this.limit.windowMs) this.entries.delete(key);
   }
 }
 

@@ -1,6 +1,7 @@
 // Sending email through the SMTP server named by CONCORD_SMTP_URL. Messages are plain text:
 // they carry one link and must read well in any mail program.
 import nodemailer from "nodemailer";
+import { LoginThrottle } from "../auth/loginThrottle";
 
 export interface Message {
   to: string;
@@ -17,6 +18,31 @@ export function smtpMailer(url: URL, from: string): Mailer {
   return {
     async send(message) {
       await transport.sendMail({ from, ...message });
+    },
+  };
+}
+
+/** At most this many emails to one address per hour, whatever asks for them. */
+export const MAILS_PER_RECIPIENT = { max: 5, windowMs: 60 * 60 * 1000 };
+
+/** A message refused because its recipient has had their share this hour. */
+export class MailLimitError extends Error {
+  override readonly name = "MailLimitError";
+}
+
+/**
+ * A mailer that sends at most MAILS_PER_RECIPIENT to one address. Sign-up and password reset
+ * answer anyone, signed in or not, so without it a stranger could fill a colleague's inbox
+ * from Concord's address (and have it marked as spam). Kept per process, like the sign-in
+ * throttle.
+ */
+export function recipientLimited(mailer: Mailer, now: () => number = Date.now): Mailer {
+  const sent = new LoginThrottle(now, MAILS_PER_RECIPIENT);
+  return {
+    async send(message) {
+      const wait = await sent.take(message.to.trim().toLowerCase());
+      if (wait > 0) throw new MailLimitError(`${message.to} has been sent ${MAILS_PER_RECIPIENT.max} emails in the last hour.`);
+      await mailer.send(message);
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import { can, type LinkRole, type Role } from "@concord/shared";
 import { addConfirmedMember, addMember, changeRole, createInvitation, createProject, listMembers, removeMember } from "../commands/projects";
 import { errors } from "../errors";
-import type { Mailer } from "../mail/mailer";
+import { MailLimitError, type Mailer } from "../mail/mailer";
 import { ROLE_NAMES, projectInvitation } from "../mail/messages";
 import { closeConnectionsOf } from "../collab/access";
 import type { AppEnv } from "../env";
@@ -24,8 +24,8 @@ async function emailInvitation(c: Context<AppEnv>, mailer: Mailer, projectId: st
   const invitation = await createInvitation(store.db, projectId, { role, maxUses: 1 }, inviter.id);
   const link = new URL(`/invite/${invitation.token}`, publicUrl());
   const message = projectInvitation(email, { inviter: inviter.name, projectTitle: project.title, role: ROLE_NAMES[role], link });
-  await mailer.send(message).catch(() => {
-    throw errors.emailFailed();
+  await mailer.send(message).catch((error: unknown) => {
+    throw error instanceof MailLimitError ? errors.tooManyEmails() : errors.emailFailed();
   });
   return { email, role, expiresAt: invitation.row.expires_at };
 }
@@ -121,7 +121,7 @@ export const projectRoutes = new OpenAPIHono<AppEnv>()
       responses: {
         201: json(MemberSchema, "The new member"),
         202: json(EmailedInvitation, "No confirmed account has this address: an invitation was emailed to it"),
-        ...errorResponses(400, 401, 403, 404, 409, 502),
+        ...errorResponses(400, 401, 403, 404, 409, 429, 502),
       },
     }),
     async (c) => {
