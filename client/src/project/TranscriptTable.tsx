@@ -68,7 +68,10 @@ export function TranscriptTable({ documents, canAdd }: { documents: DocumentSumm
               {wordCount.format(document.words)}
             </td>
             <td data-label="Last changed">
-              {document.lastChangedBy.name}, <time dateTime={document.updatedAt}>{formatDate(document.updatedAt)}</time>
+              {/* One element, so the phone layout's label grid keeps who and when together. */}
+              <span>
+                {document.lastChangedBy.name}, <time dateTime={document.updatedAt}>{formatDate(document.updatedAt)}</time>
+              </span>
             </td>
           </tr>
         ))}
