@@ -1,7 +1,7 @@
 // The project overview in a real browser: the demo transcripts as a sortable table with their
 // words and who changed them last, sorting by keyboard (announced through aria-sort), no axe
 // violations on a desktop or a 390 px phone, no sideways scrolling on the phone, and the
-// empty state of a new project telling its lead what to do first.
+// empty state of a new project telling its lead what to do first (and others who will).
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -80,7 +80,7 @@ describe.skipIf(unavailable !== null)("project overview in the browser", () => {
     await page.context().close();
   });
 
-  it("tells the lead of a new project what to do first", async () => {
+  it("tells the lead of a new project what to do first, and a consultant, who cannot add transcripts, who will", async () => {
     const page = await signedInPage(running.browser, running.server.url, "lead@example.org");
     await page.getByLabel("Project name").fill("Pilot interviews");
     await page.getByRole("button", { name: "Create project" }).click();
@@ -88,6 +88,16 @@ describe.skipIf(unavailable !== null)("project overview in the browser", () => {
     await page.getByText("No transcripts yet. Add your first interview below: paste it or upload a .txt or .docx file.").waitFor();
     expect(await page.locator("table.transcripts").count()).toBe(0);
     await expectNoAxeViolations(page);
+    await page.getByLabel("Their email address").fill("consultant@example.org");
+    await page.getByRole("button", { name: "Add to project" }).click();
+    await page.getByText("Jo Mensah was added").waitFor();
     await page.context().close();
+
+    // Someone who cannot add transcripts is told who does, not asked to do it.
+    const consultant = await signedInPage(running.browser, running.server.url, "consultant@example.org");
+    await openProject(consultant, "Pilot interviews");
+    await consultant.getByText("No transcripts yet. They appear here once a lead researcher or supervisor adds them.").waitFor();
+    expect(await consultant.getByText("Add your first interview").count()).toBe(0);
+    await consultant.context().close();
   });
 });
