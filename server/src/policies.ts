@@ -3,6 +3,7 @@ import { can, type Permission, type Role } from "@concord/shared";
 import type { Kysely } from "kysely";
 import type { User } from "./auth/identify";
 import { errors } from "./errors";
+import { selectDocuments } from "./store/documentRows";
 import type { DatabaseSchema } from "./store/schema";
 
 export function requireUser(user: User | null): User {
@@ -43,7 +44,7 @@ export async function authorizeDocument(
   user: User,
   permission: Permission,
 ) {
-  const document = await db.selectFrom("documents").selectAll().where("id", "=", documentId).executeTakeFirst();
+  const document = await selectDocuments(db).where("documents.id", "=", documentId).executeTakeFirst();
   const role = document ? await roleIn(db, document.project_id, user.id) : null;
   if (!document || !role) throw errors.notFound("The document");
   if (!can(role, permission)) throw errors.forbidden();

@@ -20,7 +20,7 @@ export function presentMember(member: { user_id: string; name: string; email: st
   return viewer.seesEmails ? { ...presented, email: member.email } : presented;
 }
 
-export function presentDocument(document: DocumentsTable) {
+export function presentDocument(document: DocumentsTable & { last_changed_by_name: string }) {
   return {
     id: document.id,
     projectId: document.project_id,
@@ -28,6 +28,9 @@ export function presentDocument(document: DocumentsTable) {
     kind: document.kind,
     createdAt: document.created_at,
     updatedAt: document.updated_at,
+    words: document.words,
+    participant: document.participant,
+    lastChangedBy: { id: document.last_changed_by, name: document.last_changed_by_name },
   };
 }
 

@@ -3,6 +3,7 @@ export * from "./transcript/parse";
 export * from "./transcript/preview";
 export * from "./transcript/ydoc";
 export * from "./transcript/schema";
+export * from "./transcript/summary";
 export * from "./project/roles";
 export * from "./collab/documentName";
 export * from "./collab/closeEvents";

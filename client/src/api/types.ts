@@ -55,6 +55,12 @@ export type DocumentSummary = {
   kind: string;
   createdAt: string;
   updatedAt: string;
+  /** Words of the current text (speaker labels not counted). */
+  words: number;
+  /** The participant's pseudonym from the speaker names; null when it cannot be told. */
+  participant: string | null;
+  /** The last person whose edit was stored; the creator until someone edits. */
+  lastChangedBy: { id: string; name: string };
 };
 
 export type DocumentDetail = DocumentSummary & { role: Role; readOnly: boolean };

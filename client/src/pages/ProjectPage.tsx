@@ -1,4 +1,4 @@
-// One project: its transcripts and its people. Leads also get the forms to add people and
+// One project: first and foremost its transcripts, as a sortable table; then its people. Leads also get the forms to add people and
 // the project's open invitation links.
 import { useState } from "react";
 import { api } from "../api/endpoints";
@@ -9,10 +9,10 @@ import { PendingPage } from "../components/PendingPage";
 import { PageHeading } from "../components/PageHeading";
 import { canAddDocuments, roleName } from "../components/roles";
 import { AddMemberForm } from "../project/AddMemberForm";
-import { DocumentList } from "../project/DocumentList";
 import { Invitations } from "../project/Invitations";
 import { MemberList } from "../project/MemberList";
 import { NewTranscriptForm } from "../project/NewTranscriptForm";
+import { TranscriptTable } from "../project/TranscriptTable";
 import { Link } from "../router/Link";
 import { paths } from "../router/routes";
 import { useUser } from "../session/SessionContext";
@@ -45,7 +45,7 @@ export function ProjectPage({ projectId }: { projectId: string }) {
           <h2 id="transcripts-heading">Transcripts</h2>
           {documents.status === "loading" ? <Loading what="transcripts" /> : null}
           {documents.status === "error" ? <Alert>{documents.message}</Alert> : null}
-          {documents.status === "ready" ? <DocumentList documents={documents.data} /> : null}
+          {documents.status === "ready" ? <TranscriptTable documents={documents.data} canAdd={canAddDocuments(role)} /> : null}
           {canAddDocuments(role) ? <NewTranscriptForm projectId={projectId} /> : null}
         </section>
         <section aria-labelledby="people-heading" className="stack">

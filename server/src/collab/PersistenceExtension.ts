@@ -13,8 +13,9 @@ import type {
   onLoadDocumentPayload,
   onStoreDocumentPayload,
 } from "@hocuspocus/server";
-import { CLOSE, checkTranscriptUpdate, type TranscriptRefusal } from "@concord/shared";
+import { CLOSE, checkTranscriptUpdate, summarizeTranscript, type TranscriptRefusal } from "@concord/shared";
 import type { Store } from "../store/store";
+import type { ConnectionContext } from "./context";
 import { DurableAckSocket } from "./DurableAckSocket";
 
 // y-protocols message types carrying document changes.
@@ -41,6 +42,8 @@ export function durabilityFromEnv(env: NodeJS.ProcessEnv = process.env): boolean
 
 export class PersistenceExtension implements Extension {
   extensionName = "Persistence";
+  /** Per document, who made the latest accepted change not yet recorded in its row. */
+  private readonly lastEditors = new Map<string, string>();
 
   constructor(
     private readonly store: Store,
@@ -55,7 +58,7 @@ export class PersistenceExtension implements Extension {
     stored.destroy();
   }
 
-  async beforeSync({ type, payload, connection, document, documentName }: beforeSyncPayload): Promise<void> {
+  async beforeSync({ type, payload, connection, context, document, documentName }: beforeSyncPayload<ConnectionContext>): Promise<void> {
     if ((type !== SYNC_STEP_2 && type !== UPDATE) || connection.readOnly) return;
     let empty: boolean;
     let refusal: TranscriptRefusal | null;
@@ -69,7 +72,9 @@ export class PersistenceExtension implements Extension {
       console.warn(`Refused an update of ${documentName}: ${refusal.detail}.`);
       throw refusal.problem === "too_long" ? CLOSE.tooLong : CLOSE.notEditorContent;
     }
-    if (empty || !this.durable) return;
+    if (empty) return;
+    this.lastEditors.set(documentName, context.user.id);
+    if (!this.durable) return;
     const commit = this.store.documents.append(documentName, payload);
     if (connection.webSocket instanceof DurableAckSocket) {
       connection.webSocket.holdAcksUntil(commit);
@@ -83,10 +88,19 @@ export class PersistenceExtension implements Extension {
     }
   }
 
-  async onStoreDocument({ documentName }: onStoreDocumentPayload): Promise<void> {
+  /**
+   * Records the overview's facts in the document's row. The word count and participant come
+   * from the live document already in memory here, so the project's list stays a plain query
+   * however long the transcripts are; every live edit ends in this debounced store (and again
+   * on unload), so the row is never more than a few seconds behind the text.
+   */
+  async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
+    // Taken before any await: an edit arriving meanwhile sets it again for the next store.
+    const editor = this.lastEditors.get(documentName);
+    this.lastEditors.delete(documentName);
     await this.store.db
       .updateTable("documents")
-      .set({ updated_at: new Date().toISOString() })
+      .set({ updated_at: new Date().toISOString(), ...summarizeTranscript(document), ...(editor ? { last_changed_by: editor } : {}) })
       .where("id", "=", documentName)
       .execute();
     if (this.store.documents.loggedUpdates(documentName) >= COMPACT_THRESHOLD) {

@@ -9,6 +9,7 @@ import {
   parseTranscript,
   previewTranscript,
   renameSpeakers,
+  summarizeTranscript,
   unknownSpeakers,
   writeTranscript,
   type SpeakerNames,
@@ -47,9 +48,12 @@ export async function createTranscript(
   const doc = new Y.Doc();
   writeTranscript(doc, renameSpeakers(parseForImport(input.text, speakers), speakers));
   const state = Y.encodeStateAsUpdate(doc);
+  const summary = summarizeTranscript(doc);
   doc.destroy();
   const now = new Date().toISOString();
   const row = {
+    ...summary,
+    last_changed_by: input.createdBy,
     id: randomUUID(),
     project_id: input.projectId,
     title: input.title.trim(),

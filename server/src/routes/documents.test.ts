@@ -218,4 +218,26 @@ describe("transcripts", () => {
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { message: string } }).error.message).toBeTruthy();
   });
+
+  it("lists each transcript with its words, participant and who changed it last, by title then creation time", async () => {
+    const { lead, viewer, project } = await setup();
+    const create = (title: string, text: string) =>
+      t.call("POST", `/api/projects/${project.id}/documents`, { title, kind: "transcript", text }, lead.cookie).then((r) => r.json());
+    const later = (await create("Interview B", "Interviewer: Hello there.\nParticipant 2 (Alex): Hi, it's good to be here.")) as { id: string };
+    const first = (await create("Interview A", "I: One?\nP: Two three.")) as { id: string };
+    const again = (await create("Interview B", "Interviewer: Ready?\nMaya: Yes.")) as { id: string };
+    const response = await t.call("GET", `/api/projects/${project.id}/documents`, undefined, viewer.cookie);
+    expect(response.status).toBe(200);
+    const { documents } = (await response.json()) as { documents: Record<string, unknown>[] };
+    expect(documents.map((d) => d.id)).toEqual([first.id, later.id, again.id]);
+    expect(documents[1]).toMatchObject({
+      title: "Interview B",
+      words: 8,
+      participant: "Alex",
+      lastChangedBy: { id: lead.id, name: "Lead" },
+      updatedAt: expect.any(String),
+    });
+    expect(documents[0]).toMatchObject({ words: 3, participant: null });
+    expect(documents[2]).toMatchObject({ words: 2, participant: "Maya" });
+  });
 });

@@ -7,6 +7,7 @@ import type { WorkerPool } from "../workers/pool";
 import { errors } from "../errors";
 import { authorizeDocument, authorizeProject, requireUser } from "../policies";
 import { presentDocument } from "../presenters";
+import { selectDocuments } from "../store/documentRows";
 import { DocumentSchema, IdParam, RoleSchema, TitleSchema, errorResponses, json } from "./schemas";
 
 const Title = TitleSchema("document");
@@ -131,7 +132,13 @@ export const documentRoutes = new OpenAPIHono<AppEnv>()
       const { projectId } = c.req.valid("param") as { projectId: string };
       const db = c.var.deps.store.db;
       await authorizeProject(db, projectId, user, "project.read");
-      const rows = await db.selectFrom("documents").selectAll().where("project_id", "=", projectId).orderBy("created_at").execute();
+      // Title, then creation time: the order the overview starts in, and stable between requests.
+      const rows = await selectDocuments(db)
+        .where("documents.project_id", "=", projectId)
+        .orderBy("documents.title")
+        .orderBy("documents.created_at")
+        .orderBy("documents.id")
+        .execute();
       return c.json({ documents: rows.map(presentDocument) }, 200);
     },
   )
@@ -180,7 +187,7 @@ export const documentRoutes = new OpenAPIHono<AppEnv>()
       );
       if (title === undefined) throw errors.validation("title: Give the transcript a title.");
       const row = await createTranscript(store, { projectId, title, text, speakers, createdBy: user.id });
-      return c.json(presentDocument(row), 201);
+      return c.json(presentDocument({ ...row, last_changed_by_name: user.name }), 201);
     },
   )
   .openapi(

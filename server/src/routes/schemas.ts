@@ -64,7 +64,18 @@ export const DocumentSchema = z
     title: z.string(),
     kind: z.literal("transcript"),
     createdAt: z.string(),
-    updatedAt: z.string(),
+    updatedAt: z.string().openapi({ description: "When an edit was last stored (the creation time until someone edits)" }),
+    words: z.number().int().openapi({
+      description: "Words in the current text, speaker labels not counted; updated whenever live edits are stored (within seconds)",
+    }),
+    participant: z.string().nullable().openapi({
+      description:
+        "The participant's pseudonym, from the speaker names: the one speaker not labelled like an interviewer, or the pseudonym " +
+        "in brackets (\"Participant 3 (Alex)\" → \"Alex\"). Null when no single name can be told (generic labels only, or a group).",
+    }),
+    lastChangedBy: z
+      .object({ id: z.string(), name: z.string() })
+      .openapi({ description: "The last person whose edit was stored; the creator until someone edits" }),
   })
   .openapi("Document");
 

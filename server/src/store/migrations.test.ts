@@ -1,4 +1,4 @@
-// 002_invitations on a database holding links made under the old rules: each gets an id and
+// Migrations on databases made before them. 002_invitations on a database holding links made under the old rules: each gets an id and
 // one use, and links that carry the lead role or whose maker is no longer a lead are revoked.
 import fs from "node:fs";
 import os from "node:os";
@@ -6,6 +6,8 @@ import path from "node:path";
 import type { Kysely } from "kysely";
 import { Migrator } from "kysely/migration";
 import { afterEach, expect, it } from "vitest";
+import * as Y from "yjs";
+import { parseTranscript, writeTranscript } from "@concord/shared";
 import { migrations } from "./migrations";
 import { openSqlite } from "./sqlite";
 import { openStore } from "./store";
@@ -39,4 +41,24 @@ it("upgrades old invitation links", async () => {
     kept: false,
     "lead-role": true,
   });
+});
+
+it("summarises transcripts stored before 004: words and participant from their state, their creator as last to change them", async () => {
+  const { db } = openSqlite(dataDir);
+  const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations("sqlite") } }).migrateTo("003_credentials");
+  expect(error).toBeUndefined();
+  const at = "2026-01-01T00:00:00.000Z";
+  await db.insertInto("users").values({ id: "lead", email: "lead@example.org", name: "Lead", password_hash: "x", created_at: at }).execute();
+  await db.insertInto("projects").values({ id: "p", title: "P", created_by: "lead", created_at: at }).execute();
+  const doc = new Y.Doc();
+  writeTranscript(doc, parseTranscript("Interviewer: How was it?\nMaya: Fine, mostly."));
+  const raw = db as unknown as Kysely<{ documents: Record<string, string>; doc_snapshots: { document_id: string; state: Uint8Array; last_seq: number; updated_at: string } }>;
+  await raw.insertInto("documents").values({ id: "d", project_id: "p", title: "T", kind: "transcript", created_by: "lead", created_at: at, updated_at: at }).execute();
+  await raw.insertInto("doc_snapshots").values({ document_id: "d", state: Y.encodeStateAsUpdate(doc), last_seq: 0, updated_at: at }).execute();
+  await db.destroy();
+
+  const store = await openStore({ dataDir });
+  const row = await store.db.selectFrom("documents").selectAll().executeTakeFirstOrThrow();
+  await store.close();
+  expect(row).toMatchObject({ words: 5, participant: "Maya", last_changed_by: "lead" });
 });

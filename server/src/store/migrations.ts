@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Migration } from "kysely/migration";
 import { sql } from "kysely";
+import * as Y from "yjs";
+import { summarizeTranscript } from "@concord/shared";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -11,6 +13,13 @@ export type Dialect = "sqlite" | "postgres";
 interface InvitationsAt002 {
   invitations: { token_hash: string; id: string; project_id: string; role: string; created_by: string; revoked_at: string | null };
   memberships: { project_id: string; user_id: string; role: string };
+}
+
+/** The tables 004 reads and writes, as they are at that point. */
+interface DocumentsAt004 {
+  documents: { id: string; created_by: string; words: number; participant: string | null; last_changed_by: string | null };
+  doc_snapshots: { document_id: string; state: Uint8Array };
+  doc_updates: { seq: number; document_id: string; data: Uint8Array };
 }
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
@@ -167,6 +176,32 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn("created_at", "text", (c) => c.notNull())
           .addColumn("expires_at", "text", (c) => c.notNull())
           .execute();
+      },
+    },
+    // What the project overview lists for each transcript, kept in its row (see summary.ts in
+    // @concord/shared). Existing transcripts are summarised once here from their stored state;
+    // who changed them last is not known from before, so it starts as their creator.
+    "004_document_activity": {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable("documents").addColumn("words", "integer", (c) => c.notNull().defaultTo(0)).execute();
+        await db.schema.alterTable("documents").addColumn("participant", "text").execute();
+        await db.schema.alterTable("documents").addColumn("last_changed_by", "text", (c) => c.references("users.id")).execute();
+        const raw = db as Kysely<DocumentsAt004>;
+        for (const { id, created_by } of await raw.selectFrom("documents").select(["id", "created_by"]).execute()) {
+          const doc = new Y.Doc();
+          const snapshot = await raw.selectFrom("doc_snapshots").select("state").where("document_id", "=", id).executeTakeFirst();
+          const updates = await raw.selectFrom("doc_updates").select("data").where("document_id", "=", id).orderBy("seq").execute();
+          for (const data of [...(snapshot ? [snapshot.state] : []), ...updates.map((u) => u.data)]) {
+            try {
+              Y.applyUpdate(doc, new Uint8Array(data));
+            } catch {
+              // An unreadable entry is skipped, as loading the document skips it.
+            }
+          }
+          const { words, participant } = summarizeTranscript(doc);
+          doc.destroy();
+          await raw.updateTable("documents").set({ words, participant, last_changed_by: created_by }).where("id", "=", id).execute();
+        }
       },
     },
   };

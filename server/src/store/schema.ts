@@ -84,6 +84,15 @@ export interface DocumentsTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** Words of the current text, as of the last store of the live document (summary.ts in @concord/shared). */
+  words: number;
+  /** The participant's pseudonym found in the speaker names; null when it cannot be told. */
+  participant: string | null;
+  /**
+   * The last person whose edit was stored (the creator until someone edits). Always set; the
+   * column itself allows null only because SQLite cannot add a NOT NULL reference to a table.
+   */
+  last_changed_by: string;
 }
 
 /** The compacted state of a document: every logged update up to `last_seq` merged. */
