@@ -33,7 +33,7 @@ async function expectNoAxeViolations(page: Page, what: string) {
 async function openDemoTranscript(page: Page): Promise<string> {
   await page.getByRole("link", { name: new RegExp(DEMO_PROJECT.replace(/[()]/g, "\\$&")) }).click();
   await page.getByRole("heading", { level: 1, name: DEMO_PROJECT }).waitFor();
-  await page.locator(".link-list__link").first().click();
+  await page.locator(".transcripts__title a").first().click();
   // The live editor, not the read-only copy shown while the editor loads.
   await page.locator(".transcript:not(.transcript--reading) .speaker-turn").first().waitFor();
   return new URL(page.url()).pathname;
@@ -73,7 +73,7 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
     await screenshot(lead, "project-list");
     await lead.getByRole("link", { name: /Readiness for co-production/ }).click();
     await lead.getByRole("heading", { level: 2, name: "People" }).waitFor();
-    await lead.locator(".link-list__link").first().waitFor();
+    await lead.locator(".transcripts__title a").first().waitFor();
     await expectNoAxeViolations(lead, "project page");
     await screenshot(lead, "project");
     await context.close();
@@ -274,7 +274,7 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
     await projectLink.focus();
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { level: 1, name: DEMO_PROJECT }).waitFor();
-    await page.locator(".link-list__link").first().focus();
+    await page.locator(".transcripts__title a").first().focus();
     await page.keyboard.press("Enter");
     const editor = page.getByRole("textbox", { name: /^Transcript:/ });
     await editor.waitFor();

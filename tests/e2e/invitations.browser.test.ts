@@ -101,7 +101,7 @@ describe.skipIf(unavailable !== null)("invitation links in the browser", () => {
   });
 
   it("the whole client, including a live transcript with someone else's caret, runs without a CSP violation", async () => {
-    await page.locator(".link-list__link").first().click();
+    await page.locator(".transcripts__title a").first().click();
     // The editor, not the read-only copy shown while it loads.
     await page.locator('.connection[data-state="saved"]').waitFor();
     const documentPath = new URL(page.url()).pathname;
@@ -111,7 +111,8 @@ describe.skipIf(unavailable !== null)("invitation links in the browser", () => {
     await other.goto(documentPath);
     await other.locator('.connection[data-state="saved"]').waitFor();
     // The consultant selects a word, so the lead's page draws a remote caret and selection.
-    await other.locator(".transcript p").first().dblclick();
+    await other.locator(".transcript:not(.transcript--reading) .speaker-turn p").filter({ hasText: /\w{4,}/ }).first().click({ position: { x: 2, y: 8 } });
+    for (let i = 0; i < 6; i++) await other.keyboard.press("Shift+ArrowRight");
     await page.locator(".collaboration-carets__selection").first().waitFor();
     await page.locator(".transcript p").first().click();
     await page.keyboard.press("End");

@@ -15,7 +15,7 @@ if (unavailable) console.warn(`Skipping browser tests: ${unavailable}`);
 /** Opens the demo project's first transcript and waits for the live editor. */
 async function openDemoTranscript(page: Page): Promise<string> {
   await page.getByRole("link", { name: /Readiness for co-production/ }).click();
-  await page.locator(".link-list__link").first().click();
+  await page.locator(".transcripts__title a").first().click();
   // The live editor, not the read-only copy shown while the editor loads.
   await page.locator(".transcript:not(.transcript--reading) .speaker-turn").nth(3).waitFor();
   return new URL(page.url()).pathname;

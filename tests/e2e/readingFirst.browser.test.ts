@@ -14,7 +14,7 @@ describe.skipIf(unavailable !== null)("opening a transcript", () => {
   it("shows the words to read before the editor has loaded", async () => {
     const page = await signedInPage(running.browser, running.server.url, "consultant@example.org");
     await page.getByRole("link", { name: /Readiness for co-production/ }).click();
-    const link = page.locator(".link-list__link").first();
+    const link = page.locator(".transcripts__title a").first();
     await link.waitFor();
     const documentPath = (await link.getAttribute("href"))!;
 
