@@ -83,7 +83,10 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
         className="button toolbar__button"
         onClick={() => editor.chain().focus().insertSpeakerTurn(nextSpeaker).run()}
       >
-        New turn<span className="toolbar__rest"> ({nextSpeaker})</span>
+        {/* One inline box: as separate flex items the space before "(" would be dropped. */}
+        <span>
+          New turn<span className="toolbar__rest"> ({nextSpeaker})</span>
+        </span>
       </button>
     </div>
   );
