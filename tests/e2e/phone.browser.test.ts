@@ -110,6 +110,8 @@ async function checkEveryPage(browser: Browser, baseUrl: string, options: object
   await signedOut.close();
 
   const page = await consultantPage(browser, baseUrl, options);
+  // Signing in shows the project list at the same address: it must open at its top.
+  expect(await page.evaluate(() => window.scrollY), "scrolled down after signing in").toBe(0);
   for (const visit of PAGES) {
     await visit.open(page);
     findings.push(await check(page, visit.name, size));
