@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { ARTIFACTS_DIR, DEMO_PASSWORD, axeViolations, browserUnavailableReason, describeViolations, demoServerAndBrowser, screenshot } from "../helpers/browser";
 
 const CONSULTANT = { email: "consultant@example.org", name: "Jo Mensah" };
+const LEAD = { email: "lead@example.org" };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
 const ZOOMED = { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 };
 
@@ -45,12 +46,12 @@ function smallTargets(page: Page): Promise<string[]> {
   });
 }
 
-/** A fresh context of the given kind, signed in as the consultant, on the project list. */
-async function consultantPage(browser: Browser, baseUrl: string, options: object): Promise<Page> {
+/** A fresh context of the given kind, signed in (as the consultant unless told), on the project list. */
+async function consultantPage(browser: Browser, baseUrl: string, options: object, email = CONSULTANT.email): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl, ...options });
   const page = await context.newPage();
   await page.goto("/");
-  await page.getByLabel("Email address").fill(CONSULTANT.email);
+  await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { level: 1, name: "Your projects" }).waitFor();
@@ -138,6 +139,13 @@ describe.skipIf(unavailable !== null)("on a phone and at 200% zoom", () => {
 
   it("the same at 200% zoom of a 1280-wide window (640 CSS px)", async () => {
     expectClean(await checkEveryPage(running.browser, running.server.url, ZOOMED, "zoom200"));
+  });
+
+  it("the lead's project page (members, invitations, adding a transcript) is the same at 390 px", async () => {
+    const page = await consultantPage(running.browser, running.server.url, PHONE, LEAD.email);
+    await PAGES[1]!.open(page);
+    expectClean([await check(page, "project-lead", "390")]);
+    await page.context().close();
   });
 
   it("the transcript starts near the top, under one status line that opens by keyboard", async () => {
