@@ -1,6 +1,6 @@
 // Chooses the page for the current address. Signed-out visitors see the sign-in page at
 // any address, so after signing in they land where their link pointed.
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { Loading } from "./components/Alert";
 import { notePageChange } from "./components/PageHeading";
 import { AccountPage } from "./pages/AccountPage";
@@ -56,6 +56,13 @@ function Pages() {
   const path = usePath();
   const route = matchRoute(path);
   useEffect(() => notePageChange(), [path, state.status]);
+  // Signing in or out shows another page at the same address, so no navigation scrolls it
+  // back up: on a phone the project list would otherwise open where the sign-in form was.
+  const shownStatus = useRef(state.status);
+  useEffect(() => {
+    if (shownStatus.current !== "loading" && shownStatus.current !== state.status) window.scrollTo(0, 0);
+    shownStatus.current = state.status;
+  }, [state.status]);
   // A link to a transcript: fetch the editor while the session is still being checked.
   useEffect(() => {
     if (route.page === "document") preloadEditor();

@@ -1,5 +1,5 @@
 // A document open for editing together: saving state, who is here, and the editor.
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import type * as Y from "yjs";
 import { TRANSCRIPT_FIELD } from "@concord/shared/transcript/ydoc";
 import type { DocumentDetail, User } from "../api/types";
@@ -7,6 +7,7 @@ import { Link } from "../router/Link";
 import { paths } from "../router/routes";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { PresenceList } from "./PresenceList";
+import { StatusLine } from "./StatusLine";
 import { TranscriptEditor } from "./TranscriptEditor";
 import { useCollaboration } from "./useCollaboration";
 import { usePresence } from "./usePresence";
@@ -49,6 +50,11 @@ export function CollaborativeDocument({ document, user, reading = null }: Props)
   );
   const readOnly = document.readOnly || serverReadOnly;
   const refused = connection.kind === "refused";
+  const connected = connection.kind === "saved" || connection.kind === "pending";
+  // Folded on a phone until asked for (the stylesheet ignores this on a wide screen).
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const detailsId = useId();
+  const peopleId = useId();
 
   if (refused) {
     return (
@@ -62,17 +68,27 @@ export function CollaborativeDocument({ document, user, reading = null }: Props)
   }
 
   return (
-    <div className="document-layout">
+    <div className={detailsOpen ? "document-layout" : "document-layout document-layout--folded"}>
       <div className="document-layout__status">
-        <ConnectionStatus state={connection} readOnly={readOnly} />
+        <StatusLine
+          state={connection}
+          readOnly={readOnly}
+          here={connected ? people.length : null}
+          expanded={detailsOpen}
+          onToggle={() => setDetailsOpen((open) => !open)}
+          controls={`${detailsId} ${peopleId}`}
+        />
+        <div id={detailsId} className="document-layout__detail">
+          <ConnectionStatus state={connection} readOnly={readOnly} />
+        </div>
         {readOnly ? (
           <p className="note" data-testid="read-only-note">
             <strong>Read only.</strong> You can read this transcript and see who is here, but you can't change it.
           </p>
         ) : null}
       </div>
-      <aside className="document-layout__aside" aria-label="People in this document">
-        <PresenceList people={people} connected={connection.kind === "saved" || connection.kind === "pending"} />
+      <aside id={peopleId} className="document-layout__aside" aria-label="People in this document">
+        <PresenceList people={people} connected={connected} />
       </aside>
       <section className="document-layout__editor" aria-labelledby="transcript-heading">
         <h2 id="transcript-heading" className="visually-hidden">

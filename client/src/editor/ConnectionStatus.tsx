@@ -27,6 +27,21 @@ function describe(state: ConnectionState, readOnly: boolean): { title: string; d
   }
 }
 
+/** A word or two for the folded status line on a phone; the full wording is one tap away. */
+export function shortTitle(state: ConnectionState, readOnly: boolean): string {
+  if (readOnly && (state.kind === "saved" || state.kind === "pending")) return "Up to date";
+  switch (state.kind) {
+    case "saved":
+      return "Saved";
+    case "pending":
+      return "Sending…";
+    case "connecting":
+      return state.reconnecting ? "Reconnecting…" : "Connecting…";
+    default:
+      return describe(state, readOnly).title;
+  }
+}
+
 const ANNOUNCE: Record<Exclude<Kind, "refused">, string> = {
   connecting: "Connecting to the server.",
   saved: "Connected. Your changes are saved automatically.",
@@ -35,7 +50,7 @@ const ANNOUNCE: Record<Exclude<Kind, "refused">, string> = {
 };
 
 /** Shows "pending" only when it lasts, so typing does not make the indicator flicker. */
-function useSteadyState(state: ConnectionState, delayMs = 600): ConnectionState {
+export function useSteadyState(state: ConnectionState, delayMs = 600): ConnectionState {
   const [shown, setShown] = useState(state);
   useEffect(() => {
     if (state.kind !== "pending") {

@@ -45,7 +45,10 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
         aria-pressed={state.bold}
         onClick={() => editor.chain().focus().toggleBold().run()}
       >
-        <strong>Bold</strong>
+        {/* "B" and "I" on a phone; the accessible name is the whole word either way. */}
+        <strong>
+          B<span className="toolbar__rest">old</span>
+        </strong>
       </button>
       <button
         type="button"
@@ -53,10 +56,14 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
         aria-pressed={state.italic}
         onClick={() => editor.chain().focus().toggleItalic().run()}
       >
-        <em>Italic</em>
+        <em>
+          I<span className="toolbar__rest">talic</span>
+        </em>
       </button>
       <span className="toolbar__speaker">
-        <label htmlFor={speakerId}>Speaker</label>
+        <label htmlFor={speakerId} className="toolbar__speaker-label">
+          Speaker
+        </label>
         <select
           id={speakerId}
           value={speaker ?? ""}
@@ -76,7 +83,10 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
         className="button toolbar__button"
         onClick={() => editor.chain().focus().insertSpeakerTurn(nextSpeaker).run()}
       >
-        New turn ({nextSpeaker})
+        {/* One inline box: as separate flex items the space before "(" would be dropped. */}
+        <span>
+          New turn<span className="toolbar__rest"> ({nextSpeaker})</span>
+        </span>
       </button>
     </div>
   );

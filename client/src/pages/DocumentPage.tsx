@@ -34,10 +34,12 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   const reading = text.status === "ready" ? <TranscriptReading text={text.data} label={label} /> : null;
   return (
     <Layout wide>
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={paths.project(document.data.projectId)}>Back to the project</Link>
-      </nav>
-      <PageHeading title={document.data.title} />
+      <div className="document-head">
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <Link to={paths.project(document.data.projectId)}>Back to the project</Link>
+        </nav>
+        <PageHeading title={document.data.title} />
+      </div>
       <Suspense
         fallback={
           <div className="document-layout">

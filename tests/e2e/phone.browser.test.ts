@@ -1,0 +1,188 @@
+// Every page on a phone (390 × 844, touch) and at 200% zoom (a 1280-wide window zoomed is a
+// 640 CSS px viewport): nothing scrolls sideways, every control is at least 44 × 44 CSS px
+// (WCAG 2.5.8, links inside running text exempt), axe-core finds nothing, and on the
+// transcript page the text starts in the top part of the screen under a one-line status that
+// opens by keyboard to show who is here and the saving detail. Screenshots go to test-artifacts/.
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { ARTIFACTS_DIR, DEMO_PASSWORD, axeViolations, browserUnavailableReason, describeViolations, demoServerAndBrowser, screenshot } from "../helpers/browser";
+
+const CONSULTANT = { email: "consultant@example.org", name: "Jo Mensah" };
+const LEAD = { email: "lead@example.org" };
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 };
+const ZOOMED = { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 };
+
+const unavailable = browserUnavailableReason();
+if (unavailable) console.warn(`Skipping browser tests: ${unavailable}`);
+
+/** How far the page scrolls sideways (0 when it does not). */
+function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/**
+ * The visible controls smaller than 44 × 44 CSS px. A checkbox or radio counts with its label
+ * (the label is part of the target); links in running text (inside a <p>) are exempt, as
+ * WCAG 2.5.8 allows for inline targets.
+ */
+function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const small: string[] = [];
+    const controls = document.querySelectorAll<HTMLElement>("a[href], button, select, input, textarea, summary, [role='button']");
+    for (const control of Array.from(controls)) {
+      if (control.closest(".visually-hidden, .skip-link, [hidden]")) continue;
+      if (control.tagName === "A" && control.closest("p")) continue;
+      const isChoice = control instanceof HTMLInputElement && (control.type === "checkbox" || control.type === "radio");
+      const target = (isChoice ? control.closest("label") : null) ?? control;
+      const box = target.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      if (box.width < 44 - 0.5 || box.height < 44 - 0.5) {
+        const name = (control.getAttribute("aria-label") ?? control.textContent ?? "").trim().slice(0, 30);
+        small.push(`${control.tagName.toLowerCase()} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }
+    }
+    return small;
+  });
+}
+
+/** A fresh context of the given kind, signed in (as the consultant unless told), on the project list. */
+async function consultantPage(browser: Browser, baseUrl: string, options: object, email = CONSULTANT.email): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, ...options });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { level: 1, name: "Your projects" }).waitFor();
+  return page;
+}
+
+type Visit = { name: string; open: (page: Page) => Promise<void> };
+
+/** The pages in the order a consultant meets them; each `open` starts from the previous page. */
+const PAGES: Visit[] = [
+  { name: "project-list", open: async () => {} },
+  {
+    name: "project",
+    open: async (page) => {
+      await page.getByRole("link", { name: /Readiness for co-production/ }).click();
+      await page.locator(".link-list__link").first().waitFor();
+    },
+  },
+  {
+    name: "transcript",
+    open: async (page) => {
+      await page.locator(".link-list__link").first().click();
+      await page.locator(".transcript:not(.transcript--reading) .speaker-turn").first().waitFor();
+      await page.locator('.connection[data-state="saved"]').waitFor({ state: "attached" });
+    },
+  },
+  {
+    name: "account",
+    open: async (page) => {
+      await page.getByRole("link", { name: "Account" }).click();
+      await page.getByRole("heading", { level: 1, name: /Account|Your account/ }).waitFor();
+    },
+  },
+];
+
+type Findings = { page: string; sideways: number; small: string[]; axe: string };
+
+/** What the person sees first (the top screenful), for looking at; the full page is saved too. */
+async function screens(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}-top.png`) });
+}
+
+async function check(page: Page, name: string, size: string): Promise<Findings> {
+  await screens(page, `phone-${size}-${name}`);
+  const violations = await axeViolations(page);
+  return { page: name, sideways: await sidewaysScroll(page), small: await smallTargets(page), axe: describeViolations(violations) };
+}
+
+/** Visits the sign-in page signed out, then every page signed in, and checks each. */
+async function checkEveryPage(browser: Browser, baseUrl: string, options: object, size: string): Promise<Findings[]> {
+  const signedOut = await browser.newContext({ baseURL: baseUrl, ...options });
+  const signIn = await signedOut.newPage();
+  await signIn.goto("/");
+  await signIn.getByLabel("Email address").waitFor();
+  const findings = [await check(signIn, "sign-in", size)];
+  await signedOut.close();
+
+  const page = await consultantPage(browser, baseUrl, options);
+  // Signing in shows the project list at the same address: it must open at its top.
+  expect(await page.evaluate(() => window.scrollY), "scrolled down after signing in").toBe(0);
+  for (const visit of PAGES) {
+    await visit.open(page);
+    findings.push(await check(page, visit.name, size));
+  }
+  await page.context().close();
+  return findings;
+}
+
+function expectClean(findings: Findings[]) {
+  console.log(JSON.stringify(findings, null, 1));
+  for (const f of findings) {
+    expect(f.sideways, `sideways scroll on the ${f.page} page`).toBe(0);
+    expect(f.small, `controls under 44 × 44 px on the ${f.page} page`).toEqual([]);
+    expect(f.axe, `axe violations on the ${f.page} page`).toBe("");
+  }
+}
+
+describe.skipIf(unavailable !== null)("on a phone and at 200% zoom", () => {
+  const running = demoServerAndBrowser();
+
+  it("no page scrolls sideways, every control is big enough to touch, and axe finds nothing at 390 px", async () => {
+    expectClean(await checkEveryPage(running.browser, running.server.url, PHONE, "390"));
+  });
+
+  it("the same at 200% zoom of a 1280-wide window (640 CSS px)", async () => {
+    expectClean(await checkEveryPage(running.browser, running.server.url, ZOOMED, "zoom200"));
+  });
+
+  it("the lead's project page (members, invitations, adding a transcript) is the same at 390 px", async () => {
+    const page = await consultantPage(running.browser, running.server.url, PHONE, LEAD.email);
+    await PAGES[1]!.open(page);
+    expectClean([await check(page, "project-lead", "390")]);
+    await page.context().close();
+  });
+
+  it("the transcript starts near the top, under one status line that opens by keyboard", async () => {
+    const page = await consultantPage(running.browser, running.server.url, PHONE);
+    await PAGES[1]!.open(page);
+    await PAGES[2]!.open(page);
+
+    const firstLineTop = await page.locator(".transcript .speaker-turn").first().evaluate((el) => el.getBoundingClientRect().top);
+    console.log(`first transcript line at ${Math.round(firstLineTop)} px of 844 (${Math.round((firstLineTop / 844) * 100)}%)`);
+    expect(firstLineTop, "first transcript line's top, px from the top of a 844 px screen").toBeLessThan(844 * 0.4);
+
+    // The toolbar fits on one row, at 390 px and at the 375 px of a small phone.
+    const toolbar = page.getByRole("group", { name: "Editing tools" });
+    expect(await toolbar.evaluate((el) => el.scrollWidth - el.clientWidth), "toolbar overflow at 390 px").toBe(0);
+    await page.setViewportSize({ width: 375, height: 740 });
+    expect(await toolbar.evaluate((el) => el.scrollWidth - el.clientWidth), "toolbar overflow at 375 px").toBe(0);
+    await page.setViewportSize(PHONE.viewport);
+
+    // Folded: one line with how many are here and whether it is saved; who is here is hidden.
+    const summary = page.getByRole("button", { name: /here/ });
+    await expect.poll(() => summary.textContent()).toMatch(/Saved.*1 here|1 here.*Saved/);
+    expect(await summary.getAttribute("aria-expanded")).toBe("false");
+    expect(await page.getByRole("heading", { name: /Here now/ }).isVisible()).toBe(false);
+
+    // Opened with the keyboard: the full saving detail and the list of people.
+    await summary.focus();
+    await page.keyboard.press("Enter");
+    expect(await summary.getAttribute("aria-expanded")).toBe("true");
+    await page.getByRole("heading", { name: /Here now/ }).waitFor();
+    expect(await page.getByTestId("presence-person").first().textContent()).toContain(CONSULTANT.name);
+    expect(await page.locator(".connection__title").isVisible()).toBe(true);
+    await screens(page, "phone-390-transcript-open");
+    const violations = await axeViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+
+    await page.keyboard.press("Space");
+    expect(await summary.getAttribute("aria-expanded")).toBe("false");
+    await page.context().close();
+  });
+});
