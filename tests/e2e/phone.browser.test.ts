@@ -67,13 +67,13 @@ const PAGES: Visit[] = [
     name: "project",
     open: async (page) => {
       await page.getByRole("link", { name: /Readiness for co-production/ }).click();
-      await page.locator(".link-list__link").first().waitFor();
+      await page.locator(".transcripts__title a").first().waitFor();
     },
   },
   {
     name: "transcript",
     open: async (page) => {
-      await page.locator(".link-list__link").first().click();
+      await page.locator(".transcripts__title a").first().click();
       await page.locator(".transcript:not(.transcript--reading) .speaker-turn").first().waitFor();
       await page.locator('.connection[data-state="saved"]').waitFor({ state: "attached" });
     },
