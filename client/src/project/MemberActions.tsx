@@ -3,7 +3,7 @@
 // not change anyone's role — and "Change role" applies it. Removing someone or making them
 // a lead takes a further, explicit confirmation rather than a browser dialog, so it works
 // with any input method. What happened is said afterwards in plain words.
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { api } from "../api/endpoints";
 import { ROLES, type Member, type Role } from "../api/types";
 import { Alert } from "../components/Alert";
@@ -16,14 +16,18 @@ export function MemberActions({ projectId, member, onChanged }: Props) {
   // The role as last known here: the server's answer to a change counts at once, before the
   // member list has been fetched again.
   const [current, setCurrent] = useState<Role>(member.role);
+  const known = useRef<Role>(member.role);
   const [proposed, setProposed] = useState<Role>(member.role);
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   const [confirmingLead, setConfirmingLead] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  // Another lead may change the role meanwhile: propose nothing then.
+  // Another lead may change the role meanwhile: propose nothing then. The list fetched again
+  // after our own change brings the role we already know, and must not undo a new proposal.
   useEffect(() => {
+    if (member.role === known.current) return;
+    known.current = member.role;
     setCurrent(member.role);
     setProposed(member.role);
   }, [member.role]);
@@ -48,7 +52,10 @@ export function MemberActions({ projectId, member, onChanged }: Props) {
   }
 
   const changeRole = (role: Role, confirm?: boolean) =>
-    run(() => api.changeRole(projectId, member.userId, role, confirm), `${member.name} is now a ${roleName(role)}.`, () => setCurrent(role));
+    run(() => api.changeRole(projectId, member.userId, role, confirm), `${member.name} is now a ${roleName(role)}.`, () => {
+      known.current = role;
+      setCurrent(role);
+    });
 
   function cancel() {
     setProposed(current);
