@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { ARTIFACTS_DIR, DEMO_PASSWORD, axeViolations, browserUnavailableReason, describeViolations, demoServerAndBrowser, screenshot } from "../helpers/browser";
+import { ARTIFACTS_DIR, axeViolations, browserUnavailableReason, describeViolations, demoServerAndBrowser, screenshot, signedInPage } from "../helpers/browser";
 
 const CONSULTANT = { email: "consultant@example.org", name: "Jo Mensah" };
 const LEAD = { email: "lead@example.org" };
@@ -44,18 +44,6 @@ function smallTargets(page: Page): Promise<string[]> {
     }
     return small;
   });
-}
-
-/** A fresh context of the given kind, signed in (as the consultant unless told), on the project list. */
-async function consultantPage(browser: Browser, baseUrl: string, options: object, email = CONSULTANT.email): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, ...options });
-  const page = await context.newPage();
-  await page.goto("/");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { level: 1, name: "Your projects" }).waitFor();
-  return page;
 }
 
 type Visit = { name: string; open: (page: Page) => Promise<void> };
@@ -110,7 +98,7 @@ async function checkEveryPage(browser: Browser, baseUrl: string, options: object
   const findings = [await check(signIn, "sign-in", size)];
   await signedOut.close();
 
-  const page = await consultantPage(browser, baseUrl, options);
+  const page = await signedInPage(browser, baseUrl, CONSULTANT.email, options);
   // Signing in shows the project list at the same address: it must open at its top.
   expect(await page.evaluate(() => window.scrollY), "scrolled down after signing in").toBe(0);
   for (const visit of PAGES) {
@@ -142,14 +130,14 @@ describe.skipIf(unavailable !== null)("on a phone and at 200% zoom", () => {
   });
 
   it("the lead's project page (members, invitations, adding a transcript) is the same at 390 px", async () => {
-    const page = await consultantPage(running.browser, running.server.url, PHONE, LEAD.email);
+    const page = await signedInPage(running.browser, running.server.url, LEAD.email, PHONE);
     await PAGES[1]!.open(page);
     expectClean([await check(page, "project-lead", "390")]);
     await page.context().close();
   });
 
   it("the transcript starts near the top, under one status line that opens by keyboard", async () => {
-    const page = await consultantPage(running.browser, running.server.url, PHONE);
+    const page = await signedInPage(running.browser, running.server.url, CONSULTANT.email, PHONE);
     await PAGES[1]!.open(page);
     await PAGES[2]!.open(page);
 

@@ -5,7 +5,7 @@ import axe from "axe-core";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { discard, startServer, type ServerProcess } from "./server";
 
@@ -42,9 +42,12 @@ export async function startDemoServer(): Promise<ServerProcess> {
   return startServer({ env: { CONCORD_DEMO: "on" } });
 }
 
-/** A fresh browser context (own cookies and IndexedDB) signed in as `email`, on the project list. */
-export async function signedInPage(browser: Browser, baseUrl: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl });
+/**
+ * A fresh browser context (own cookies and IndexedDB) signed in as `email`, on the project
+ * list; `options` for a phone's viewport, touch and so on.
+ */
+export async function signedInPage(browser: Browser, baseUrl: string, email: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, ...options });
   return signIn(await context.newPage(), email);
 }
 

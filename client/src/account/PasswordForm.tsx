@@ -1,33 +1,26 @@
 import { useState, type FormEvent } from "react";
 import { api } from "../api/endpoints";
-import { errorMessage } from "../api/http";
 import { Alert } from "../components/Alert";
 import { TextField } from "../components/Field";
+import { useAction } from "../components/useAction";
 
 /** Changes the password; the server signs out every other browser. */
 export function PasswordForm() {
   const [showPassword, setShowPassword] = useState(false);
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, message, run } = useAction();
 
-  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    setBusy(true);
-    setMessage(null);
-    try {
+    void run(async () => {
       await api.changePassword({
         currentPassword: String(data.get("currentPassword") ?? ""),
         newPassword: String(data.get("newPassword") ?? ""),
       });
       form.reset();
-      setMessage({ tone: "success", text: "Your password is changed. Every other browser has been signed out; this one stays signed in." });
-    } catch (caught) {
-      setMessage({ tone: "error", text: errorMessage(caught) });
-    } finally {
-      setBusy(false);
-    }
+      return "Your password is changed. Every other browser has been signed out; this one stays signed in.";
+    });
   }
 
   const type = showPassword ? "text" : "password";

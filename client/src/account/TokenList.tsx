@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from "react";
 import { api } from "../api/endpoints";
-import { errorMessage } from "../api/http";
 import type { ApiToken, NewApiToken } from "../api/types";
 import { useResource } from "../api/useResource";
 import { Alert, Loading } from "../components/Alert";
 import { SelectField, TextField } from "../components/Field";
 import { formatDate } from "../components/dates";
+import { useAction } from "../components/useAction";
 import { CopyField } from "../project/CopyField";
 
 const LIFETIMES = [30, 90, 180, 365] as const;
@@ -14,36 +14,26 @@ const LIFETIMES = [30, 90, 180, 365] as const;
 export function TokenList() {
   const [tokens, reload] = useResource(() => api.listTokens().then((r) => r.tokens), "tokens");
   const [created, setCreated] = useState<NewApiToken | null>(null);
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, message, run } = useAction();
 
-  async function create(event: FormEvent<HTMLFormElement>) {
+  function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    setBusy(true);
-    setMessage(null);
-    try {
+    void run(async () => {
       setCreated(await api.createToken({ name: String(data.get("name") ?? "").trim(), expiresInDays: Number(data.get("lifetime")) }));
       form.reset();
       reload();
-    } catch (caught) {
-      setMessage({ tone: "error", text: errorMessage(caught) });
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
-  async function revoke(token: ApiToken) {
-    setMessage(null);
-    try {
+  function revoke(token: ApiToken) {
+    void run(async () => {
       await api.revokeToken(token.id);
       if (created?.id === token.id) setCreated(null);
-      setMessage({ tone: "success", text: `"${token.name}" no longer works. Anything using it has been disconnected.` });
       reload();
-    } catch (caught) {
-      setMessage({ tone: "error", text: errorMessage(caught) });
-    }
+      return `"${token.name}" no longer works. Anything using it has been disconnected.`;
+    });
   }
 
   return (
@@ -62,7 +52,7 @@ export function TokenList() {
                 Made {formatDate(token.createdAt)} · {token.lastUsedAt ? `last used ${formatDate(token.lastUsedAt)}` : "never used"} · expires{" "}
                 {formatDate(token.expiresAt)}
               </span>
-              <button type="button" className="button token-revoke" onClick={() => void revoke(token)} aria-label={`Revoke ${token.name}`}>
+              <button type="button" className="button token-revoke" onClick={() => revoke(token)} aria-label={`Revoke ${token.name}`}>
                 Revoke
               </button>
             </li>
