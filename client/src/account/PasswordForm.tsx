@@ -2,6 +2,7 @@ import { useState, type FormEvent } from "react";
 import { api } from "../api/endpoints";
 import { Alert } from "../components/Alert";
 import { TextField } from "../components/Field";
+import { NewPasswordField } from "../components/NewPasswordField";
 import { useAction } from "../components/useAction";
 
 /** Changes the password; the server signs out every other browser. */
@@ -28,19 +29,12 @@ export function PasswordForm() {
     <form className="stack card" onSubmit={handleSubmit} aria-labelledby="password-heading">
       <h2 id="password-heading">Change your password</h2>
       <TextField label="Current password" name="currentPassword" type={type} autoComplete="current-password" required />
-      <TextField
-        label="New password"
-        name="newPassword"
-        type={type}
-        autoComplete="new-password"
-        minLength={8}
+      <NewPasswordField
+        shown={showPassword}
+        onShownChange={setShowPassword}
         hint="At least 8 characters. Other browsers signed in to your account will be signed out."
-        required
+        showLabel="Show passwords"
       />
-      <label className="checkbox">
-        <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />
-        Show passwords
-      </label>
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       <button type="submit" className="button button--primary" disabled={busy}>
         {busy ? "Changing…" : "Change password"}

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { api } from "../api/endpoints";
 import { errorMessage } from "../api/http";
 import { Alert } from "../components/Alert";
-import { TextField } from "../components/Field";
+import { NewPasswordField } from "../components/NewPasswordField";
 import { Layout } from "../components/Layout";
 import { PageHeading } from "../components/PageHeading";
 import { navigate } from "../router/history";
@@ -41,19 +41,7 @@ export function ResetPasswordPage({ token }: { token: string }) {
           can no longer get in.
         </p>
         <form className="stack" onSubmit={handleSubmit}>
-          <TextField
-            label="New password"
-            name="newPassword"
-            type={showPassword ? "text" : "password"}
-            autoComplete="new-password"
-            minLength={8}
-            hint="At least 8 characters."
-            required
-          />
-          <label className="checkbox">
-            <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />
-            Show password
-          </label>
+          <NewPasswordField shown={showPassword} onShownChange={setShowPassword} hint="At least 8 characters." />
           {error ? <Alert>{error}</Alert> : null}
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? "Please wait…" : "Save new password and sign in"}
