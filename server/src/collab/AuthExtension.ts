@@ -43,7 +43,7 @@ export class AuthExtension implements Extension {
     if (!identified) throw CLOSE.notSignedIn;
     const { identified: { user, hash, expiresAt }, kind } = identified;
     const address = parseDocumentName(data.documentName);
-    const document = address
+    const document = address?.kind === "text"
       ? await this.store.db
           .selectFrom("documents")
           .select(["id", "project_id"])

@@ -1,12 +1,25 @@
-// The one place that builds and parses WebSocket document names. Today a name is the
-// document's id; later names (per-coder layers, blinded rating docs) will extend this
-// grammar here rather than in every extension.
+// The one place that builds and parses WebSocket document names. Every collaborative
+// document has an address; its name is what the provider sends and what the update log is
+// keyed by. Parsing is strict: anything Concord could not have built is null, so a forged
+// or mistyped name never reaches a policy check as something it resembles.
+//
+//   <documentId>                      the transcript text (names of existing data, unchanged)
+//   <documentId>/layer/<coderId>      one coder's codings of that transcript
+//   project/<projectId>/codebook      the project's codebook
+//   project/<projectId>/threads       the project's discussion threads (reserved)
 
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const ID = new RegExp(`^${ID_PATTERN}$`);
+const LAYER = new RegExp(`^(${ID_PATTERN})/layer/(${ID_PATTERN})$`);
+const PROJECT_DOC = new RegExp(`^project/(${ID_PATTERN})/(codebook|threads)$`);
 
-export interface DocumentAddress {
-  documentId: string;
-}
+export type DocumentAddress =
+  | { kind: "text"; documentId: string }
+  | { kind: "layer"; documentId: string; coderId: string }
+  | { kind: "codebook"; projectId: string }
+  | { kind: "threads"; projectId: string };
+
+export type DocumentKind = DocumentAddress["kind"];
 
 /** Whether a string has the shape of a Concord id (a lowercase UUID). */
 export function isId(value: string): boolean {
@@ -14,10 +27,23 @@ export function isId(value: string): boolean {
 }
 
 export function buildDocumentName(address: DocumentAddress): string {
-  return address.documentId;
+  switch (address.kind) {
+    case "text":
+      return address.documentId;
+    case "layer":
+      return `${address.documentId}/layer/${address.coderId}`;
+    case "codebook":
+    case "threads":
+      return `project/${address.projectId}/${address.kind}`;
+  }
 }
 
 /** Parses a document name, or returns null when it is not one Concord could have made. */
 export function parseDocumentName(name: string): DocumentAddress | null {
-  return isId(name) ? { documentId: name } : null;
+  if (isId(name)) return { kind: "text", documentId: name };
+  const layer = LAYER.exec(name);
+  if (layer) return { kind: "layer", documentId: layer[1]!, coderId: layer[2]! };
+  const project = PROJECT_DOC.exec(name);
+  if (project) return { kind: project[2] as "codebook" | "threads", projectId: project[1]! };
+  return null;
 }
