@@ -4,7 +4,8 @@ import * as Y from "yjs";
 import { CLOSE, MAX_TRANSCRIPT_CHARS } from "../collab/closeEvents";
 import { parseTranscript } from "./parse";
 import { checkTranscriptUpdate, MAX_NESTING_DEPTH, transcriptSize, type TranscriptRefusal } from "./schema";
-import { readTranscriptText, TRANSCRIPT_FIELD, writeTranscript } from "./ydoc";
+import { readTranscriptText } from "./textMap";
+import { TRANSCRIPT_FIELD, writeTranscript } from "./ydoc";
 
 /** A document holding `text`, as the server creates it. */
 function transcript(text = "I: How was it?\nP: Fine."): Y.Doc {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { parseTranscript } from "./parse";
-import { NODE, readTranscriptText, TRANSCRIPT_FIELD, writeTranscript } from "./ydoc";
+import { readTranscriptText } from "./textMap";
+import { NODE, TRANSCRIPT_FIELD, writeTranscript } from "./ydoc";
 
 describe("transcripts in Yjs", () => {
   it("round-trips text through the Tiptap-shaped fragment", () => {
