@@ -7,7 +7,7 @@ import type { Kysely } from "kysely";
 import { Migrator } from "kysely/migration";
 import { afterEach, expect, it } from "vitest";
 import * as Y from "yjs";
-import { parseTranscript, writeTranscript } from "@concord/shared";
+import { parseTranscript, readTranscriptText, writeTranscript } from "@concord/shared";
 import { migrations } from "./migrations";
 import { openSqlite } from "./sqlite";
 import { openStore } from "./store";
@@ -61,4 +61,35 @@ it("summarises transcripts stored before 004: words and participant from their s
   const row = await store.db.selectFrom("documents").selectAll().executeTakeFirstOrThrow();
   await store.close();
   expect(row).toMatchObject({ words: 5, participant: "Maya", last_changed_by: "lead" });
+});
+
+it("keeps every stored document state through 005 and then stores documents by name", async () => {
+  const { db } = openSqlite(dataDir);
+  const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations("sqlite") } }).migrateTo("004_document_activity");
+  expect(error).toBeUndefined();
+  const at = "2026-01-01T00:00:00.000Z";
+  await db.insertInto("users").values({ id: "lead", email: "lead@example.org", name: "Lead", password_hash: "x", created_at: at }).execute();
+  await db.insertInto("projects").values({ id: "p", title: "P", created_by: "lead", created_at: at }).execute();
+  const doc = new Y.Doc();
+  writeTranscript(doc, parseTranscript("Maya: Before."));
+  const raw = db as unknown as Kysely<{ documents: Record<string, string | number>; doc_snapshots: { document_id: string; state: Uint8Array; last_seq: number; updated_at: string }; doc_updates: { seq: number; document_id: string; data: Uint8Array; created_at: string } }>;
+  await raw.insertInto("documents").values({ id: "d", project_id: "p", title: "T", kind: "transcript", created_by: "lead", created_at: at, updated_at: at, words: 1, last_changed_by: "lead" }).execute();
+  await raw.insertInto("doc_snapshots").values({ document_id: "d", state: Y.encodeStateAsUpdate(doc), last_seq: 7, updated_at: at }).execute();
+  const before = Y.encodeStateVector(doc);
+  writeTranscript(doc, parseTranscript("Maya: After."));
+  await raw.insertInto("doc_updates").values({ seq: 8, document_id: "d", data: Y.encodeStateAsUpdate(doc, before), created_at: at }).execute();
+  await db.destroy();
+
+  const store = await openStore({ dataDir });
+  const loaded = await store.documents.loadDoc("d");
+  expect(readTranscriptText(loaded)).toBe("Maya: Before.\nMaya: After.");
+  // A name that is no document's id can now be stored and loaded; one never stored loads empty.
+  const layer = new Y.Doc();
+  layer.getMap("codings").set("c", { codeId: "x" });
+  await store.documents.append("d/layer/lead", Y.encodeStateAsUpdate(layer));
+  expect((await store.documents.loadDoc("d/layer/lead")).getMap("codings").get("c")).toEqual({ codeId: "x" });
+  expect((await store.documents.loadDoc("project/p/codebook")).share.size).toBe(0);
+  const seqs = await store.db.selectFrom("doc_updates").select("seq").orderBy("seq").execute();
+  expect(seqs.map((row) => row.seq)).toEqual([8, 9]);
+  await store.close();
 });

@@ -95,7 +95,11 @@ export interface DocumentsTable {
   last_changed_by: string;
 }
 
-/** The compacted state of a document: every logged update up to `last_seq` merged. */
+/**
+ * The compacted state of a collaborative document: every logged update up to `last_seq`
+ * merged. `document_id` holds the document NAME (documentName.ts in @concord/shared): the id
+ * of a transcript, or the name of a layer or codebook.
+ */
 export interface DocSnapshotsTable {
   document_id: string;
   state: Uint8Array;
@@ -103,11 +107,26 @@ export interface DocSnapshotsTable {
   updated_at: string;
 }
 
-/** Append-only log of Yjs updates, written before the server acknowledges them. */
+/** Append-only log of Yjs updates, written before the server acknowledges them. `document_id`: the document name. */
 export interface DocUpdatesTable {
   seq: Generated<number>;
   document_id: string;
   data: Uint8Array;
+  created_at: string;
+}
+
+/** The coders who have a layer (codings of their own) on a transcript. */
+export interface CodingLayersTable {
+  document_id: string;
+  coder_id: string;
+  created_at: string;
+}
+
+/** Which layer holds each coding, so a coding can be found by its id; the coding itself lives in the layer document. */
+export interface CodingsTable {
+  id: string;
+  document_id: string;
+  coder_id: string;
   created_at: string;
 }
 
@@ -128,5 +147,7 @@ export interface DatabaseSchema {
   documents: DocumentsTable;
   doc_snapshots: DocSnapshotsTable;
   doc_updates: DocUpdatesTable;
+  coding_layers: CodingLayersTable;
+  codings: CodingsTable;
   settings: SettingsTable;
 }
