@@ -10,3 +10,7 @@ export * from "./collab/documentName";
 export * from "./collab/closeEvents";
 export * from "./text/title";
 export * from "./coding/anchor";
+export * from "./coding/limits";
+export * from "./coding/colors";
+export * from "./coding/codebook";
+export * from "./coding/layer";
