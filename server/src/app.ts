@@ -22,6 +22,8 @@ import { projectRoutes } from "./routes/projects";
 import { invitationRoutes } from "./routes/invitations";
 import { documentRoutes } from "./routes/documents";
 import { agreementRoutes } from "./routes/agreement";
+import { codeRoutes } from "./routes/codes";
+import { codingRoutes } from "./routes/codings";
 import { healthRoutes } from "./routes/health";
 import { clientFiles } from "./clientFiles";
 
@@ -60,6 +62,8 @@ function apiApp(deps: AppDeps) {
   api.route("/", projectRoutes);
   api.route("/", invitationRoutes);
   api.route("/", documentRoutes);
+  api.route("/", codeRoutes);
+  api.route("/", codingRoutes);
   api.route("/", agreementRoutes);
   api.route("/", healthRoutes);
   api.doc31("/openapi.json", {

@@ -1,5 +1,6 @@
 // What leaves the server: each presenter whitelists the fields a client may see.
-import type { Role } from "@concord/shared";
+import type { Code, Role } from "@concord/shared";
+import type { PlacedCoding } from "./commands/codings";
 import type { User } from "./auth/identify";
 import type { ApiTokensTable, DocumentsTable, InvitationsTable, ProjectsTable } from "./store/schema";
 
@@ -54,4 +55,43 @@ export function presentInvitation(
 /** A token as its owner sees it: never the secret, which is shown once at creation. */
 export function presentApiToken(token: Pick<ApiTokensTable, "id" | "name" | "created_at" | "last_used_at" | "expires_at">) {
   return { id: token.id, name: token.name, createdAt: token.created_at, lastUsedAt: token.last_used_at, expiresAt: token.expires_at };
+}
+
+/** A code as members see it, with how much it is used. */
+export function presentCode(code: Code & { counts?: { codings: number; documents: number; coders: number } }) {
+  return {
+    id: code.id,
+    name: code.name,
+    description: code.description,
+    color: code.color,
+    level: code.level,
+    parentId: code.parentId,
+    createdBy: code.createdBy,
+    createdAt: code.createdAt,
+    deleted: code.deletedAt !== null,
+    deletedAt: code.deletedAt,
+    mergedInto: code.mergedInto,
+    ...(code.counts ? { counts: code.counts } : {}),
+  };
+}
+
+/** A coding placed in the current text; its anchors stay on the server and in the layer document. */
+export function presentCoding(coding: PlacedCoding) {
+  return {
+    id: coding.id,
+    codeId: coding.codeId,
+    documentId: coding.documentId,
+    coder: coding.coder,
+    start: coding.start,
+    end: coding.end,
+    text: coding.text,
+    orphaned: coding.orphaned,
+    note: coding.note,
+    createdAt: coding.createdAt,
+  };
+}
+
+/** One segment of a code for constant comparison: the coded words and where they are. */
+export function presentSegment(coding: PlacedCoding) {
+  return { codingId: coding.id, documentId: coding.documentId, coder: coding.coder, start: coding.start, end: coding.end, text: coding.text, orphaned: coding.orphaned };
 }

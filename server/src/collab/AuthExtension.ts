@@ -2,7 +2,8 @@
 // caller may open it. Refusing here (not in onLoadDocument) matters: Hocuspocus 4.6–4.7
 // leaks a document and its timer for every connection refused while loading (issue 1156).
 import type { Extension, beforeHandleMessagePayload, connectedPayload, onAuthenticatePayload } from "@hocuspocus/server";
-import { CLOSE, can, parseDocumentName } from "@concord/shared";
+import { CLOSE, can, parseDocumentName, type DocumentAddress, type Role } from "@concord/shared";
+import { codingVisibility } from "../coding/visibility";
 import { isSameOrigin, readCookie, SESSION_COOKIE, userForCredential, type Credential, type Identified } from "../auth/identify";
 import { roleIn } from "../policies";
 import type { Store } from "../store/store";
@@ -43,24 +44,40 @@ export class AuthExtension implements Extension {
     if (!identified) throw CLOSE.notSignedIn;
     const { identified: { user, hash, expiresAt }, kind } = identified;
     const address = parseDocumentName(data.documentName);
-    const document = address?.kind === "text"
-      ? await this.store.db
-          .selectFrom("documents")
-          .select(["id", "project_id"])
-          .where("id", "=", address.documentId)
-          .executeTakeFirst()
-      : undefined;
-    const role = document ? await roleIn(this.store.db, document.project_id, user.id) : null;
-    if (!document || !role) throw CLOSE.noSuchDocument;
-    if (!can(role, "document.edit")) data.connectionConfig.readOnly = true;
+    const target = address ? await this.authorize(address, user.id) : null;
+    if (!target) throw CLOSE.noSuchDocument;
+    // Only transcripts are edited over the socket; layers and the codebook are written by the
+    // server alone (collab/serverWrites.ts), so a client's update to them is never applied.
+    if (address?.kind !== "text" || !can(target.role, "document.edit")) data.connectionConfig.readOnly = true;
     return {
       user,
-      role,
-      documentId: document.id,
-      projectId: document.project_id,
+      role: target.role,
+      documentId: target.documentId,
+      projectId: target.projectId,
       credential: { kind, hash, expiresAt },
       accessCheckedUpTo,
     };
+  }
+
+  /** The project and role behind an address the user may open, or null (as if it did not exist). */
+  private async authorize(address: DocumentAddress, userId: string): Promise<{ role: Role; documentId: string | null; projectId: string } | null> {
+    if (address.kind === "threads") return null; // reserved: the thread model is not built yet
+    if (address.kind === "codebook") {
+      const role = await roleIn(this.store.db, address.projectId, userId);
+      return role ? { role, documentId: null, projectId: address.projectId } : null;
+    }
+    const document = await this.store.db
+      .selectFrom("documents")
+      .select(["id", "project_id"])
+      .where("id", "=", address.documentId)
+      .executeTakeFirst();
+    const role = document ? await roleIn(this.store.db, document.project_id, userId) : null;
+    if (!document || !role) return null;
+    if (address.kind === "layer") {
+      const visibility = await codingVisibility({ userId, role }, document.id);
+      if (!visibility.maySeeLayer(address.coderId)) return null;
+    }
+    return { role, documentId: document.id, projectId: document.project_id };
   }
 
   /**

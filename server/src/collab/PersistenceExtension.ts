@@ -13,7 +13,7 @@ import type {
   onLoadDocumentPayload,
   onStoreDocumentPayload,
 } from "@hocuspocus/server";
-import { CLOSE, checkTranscriptUpdate, summarizeTranscript, type TranscriptRefusal } from "@concord/shared";
+import { CLOSE, checkTranscriptUpdate, parseDocumentName, summarizeTranscript, type TranscriptRefusal } from "@concord/shared";
 import type { Store } from "../store/store";
 import type { ConnectionContext } from "./context";
 import { DurableAckSocket } from "./DurableAckSocket";
@@ -89,7 +89,7 @@ export class PersistenceExtension implements Extension {
   }
 
   /**
-   * Records the overview's facts in the document's row. The word count and participant come
+   * Records a transcript's overview facts in the document's row (layers and the codebook have none). The word count and participant come
    * from the live document already in memory here, so the project's list stays a plain query
    * however long the transcripts are; every live edit ends in this debounced store (and again
    * on unload), so the row is never more than a few seconds behind the text.
@@ -98,14 +98,18 @@ export class PersistenceExtension implements Extension {
     // Taken before any await: an edit arriving meanwhile sets it again for the next store.
     const editor = this.lastEditors.get(documentName);
     this.lastEditors.delete(documentName);
+    if (parseDocumentName(documentName)?.kind === "text") await this.summarize(document, documentName, editor);
+    if (this.store.documents.loggedUpdates(documentName) >= COMPACT_THRESHOLD) {
+      await this.store.documents.compact(documentName);
+    }
+  }
+
+  private async summarize(document: onStoreDocumentPayload["document"], documentName: string, editor: string | undefined): Promise<void> {
     await this.store.db
       .updateTable("documents")
       .set({ updated_at: new Date().toISOString(), ...summarizeTranscript(document), ...(editor ? { last_changed_by: editor } : {}) })
       .where("id", "=", documentName)
       .execute();
-    if (this.store.documents.loggedUpdates(documentName) >= COMPACT_THRESHOLD) {
-      await this.store.documents.compact(documentName);
-    }
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {

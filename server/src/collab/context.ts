@@ -5,7 +5,8 @@ import type { User } from "../auth/identify";
 export interface ConnectionContext {
   user: User;
   role: Role;
-  documentId: string;
+  /** The transcript the connection is about (its text or a layer of it); null for the codebook. */
+  documentId: string | null;
   projectId: string;
   /**
    * The credential that opened the connection (the SHA-256 hash of the session cookie or

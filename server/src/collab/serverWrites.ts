@@ -67,12 +67,12 @@ export async function writeDocument<T>(host: DocumentHost, name: string, change:
  * Reads the document named `name`: the live one when it is open (it may hold edits a moment
  * newer than any other copy), else the stored state, which holds every acknowledged change.
  */
-export async function readDocument<T>(host: DocumentHost, name: string, read: (doc: Y.Doc) => T): Promise<T> {
+export async function readDocument<T>(host: DocumentHost, name: string, read: (doc: Y.Doc) => T | Promise<T>): Promise<T> {
   const live = host.hocuspocus?.documents.get(name);
   if (live && !live.isLoading) return read(live);
   const doc = await host.store.documents.loadDoc(name);
   try {
-    return read(doc);
+    return await read(doc);
   } finally {
     doc.destroy();
   }

@@ -8,6 +8,8 @@ import { errors } from "../errors";
 import { authorizeDocument, authorizeProject, requireUser } from "../policies";
 import { presentDocument } from "../presenters";
 import { selectDocuments } from "../store/documentRows";
+import { documentCollab } from "../coding/collabListing";
+import { CollabDocumentSchema } from "./codingSchemas";
 import { DocumentSchema, IdParam, RoleSchema, TitleSchema, errorResponses, json } from "./schemas";
 
 const Title = TitleSchema("document");
@@ -45,7 +47,7 @@ const TranscriptBody = <T extends z.ZodType>(json: T) => ({
     "multipart/form-data": { schema: FromFile },
   },
 });
-const DocumentDetail = DocumentSchema.extend({ role: RoleSchema, readOnly: z.boolean() }).openapi("DocumentDetail");
+const DocumentDetail = DocumentSchema.extend({ role: RoleSchema, readOnly: z.boolean(), collab: z.array(CollabDocumentSchema) }).openapi("DocumentDetail");
 const TranscriptPreviewSchema = z
   .object({
     turns: z.array(
@@ -202,8 +204,10 @@ export const documentRoutes = new OpenAPIHono<AppEnv>()
     async (c) => {
       const user = requireUser(c.var.user);
       const { documentId } = c.req.valid("param") as { documentId: string };
-      const { document, role } = await authorizeDocument(c.var.deps.store.db, documentId, user, "project.read");
-      return c.json({ ...presentDocument(document), role, readOnly: role === "viewer" }, 200);
+      const db = c.var.deps.store.db;
+      const { document, role } = await authorizeDocument(db, documentId, user, "project.read");
+      const collab = await documentCollab(db, { userId: user.id, role }, documentId);
+      return c.json({ ...presentDocument(document), role, readOnly: role === "viewer", collab }, 200);
     },
   )
   .openapi(

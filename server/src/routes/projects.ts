@@ -10,6 +10,8 @@ import { closeConnectionsOf } from "../collab/access";
 import type { AppEnv } from "../env";
 import { authorizeProject, requireUser } from "../policies";
 import { presentMember, presentProject } from "../presenters";
+import { projectCollab } from "../coding/collabListing";
+import { CollabDocumentSchema } from "./codingSchemas";
 import { IdParam, MemberSchema, ProjectSchema, RoleSchema, TitleSchema, errorResponses, json } from "./schemas";
 
 const EmailedInvitation = z
@@ -33,7 +35,7 @@ async function emailInvitation(c: Context<AppEnv>, mailer: Mailer, projectId: st
 /** Routes that change membership are the leads' alone, so they answer as a lead sees it. */
 const LEAD = { seesEmails: true };
 
-const ProjectDetail = ProjectSchema.extend({ members: z.array(MemberSchema) }).openapi("ProjectDetail");
+const ProjectDetail = ProjectSchema.extend({ members: z.array(MemberSchema), collab: z.array(CollabDocumentSchema) }).openapi("ProjectDetail");
 
 /** Making someone a lead hands them the project (they could remove you), so it must be meant. */
 const Confirm = z
@@ -102,7 +104,7 @@ export const projectRoutes = new OpenAPIHono<AppEnv>()
       const project = await db.selectFrom("projects").selectAll().where("id", "=", projectId).executeTakeFirstOrThrow();
       const members = await listMembers(db, projectId);
       const viewer = { seesEmails: can(role, "project.manageMembers") };
-      return c.json({ ...presentProject(project, role), members: members.map((m) => presentMember(m, viewer)) }, 200);
+      return c.json({ ...presentProject(project, role), members: members.map((m) => presentMember(m, viewer)), collab: projectCollab(projectId) }, 200);
     },
   )
   .openapi(

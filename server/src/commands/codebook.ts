@@ -1,0 +1,174 @@
+// The codebook's commands: each validated change is written to the project's codebook
+// document through serverWrites; merges and splits then move the codings in the layers.
+import { randomUUID } from "node:crypto";
+import {
+  buildDocumentName,
+  createCode,
+  deleteCode,
+  findCode,
+  liveCode,
+  mergeCode,
+  readCodes,
+  readCodings,
+  readLineage,
+  recode,
+  restoreCode,
+  splitCode,
+  updateCode,
+  type Actor,
+  type Code,
+  type CodeChanges,
+  type CodeLevel,
+  type LineageEntry,
+} from "@concord/shared";
+import { readDocument, writeDocument, type DocumentHost } from "../collab/serverWrites";
+import { listLayers } from "../coding/layers";
+import { refusalsAsErrors } from "../coding/problems";
+import { errors } from "../errors";
+
+export const codebookName = (projectId: string) => buildDocumentName({ kind: "codebook", projectId });
+export const layerName = (documentId: string, coderId: string) => buildDocumentName({ kind: "layer", documentId, coderId });
+
+export interface CodeCounts {
+  codings: number;
+  documents: number;
+  coders: number;
+}
+
+/** The codebook and lineage, each code with how many codings, documents and coders use it. */
+export async function readCodebook(host: DocumentHost, projectId: string): Promise<{ codes: (Code & { counts: CodeCounts })[]; lineage: LineageEntry[] }> {
+  const { codes, lineage } = await readDocument(host, codebookName(projectId), (doc) => ({ codes: readCodes(doc), lineage: readLineage(doc) }));
+  const uses = new Map<string, { codings: number; documents: Set<string>; coders: Set<string> }>();
+  for (const layer of await listLayers(host.store.db, { projectId })) {
+    const codings = await readDocument(host, layerName(layer.documentId, layer.coderId), readCodings);
+    for (const coding of codings) {
+      let use = uses.get(coding.codeId);
+      if (!use) uses.set(coding.codeId, (use = { codings: 0, documents: new Set(), coders: new Set() }));
+      use.codings++;
+      use.documents.add(layer.documentId);
+      use.coders.add(layer.coderId);
+    }
+  }
+  return {
+    codes: codes.map((code) => {
+      const use = uses.get(code.id);
+      return { ...code, counts: { codings: use?.codings ?? 0, documents: use?.documents.size ?? 0, coders: use?.coders.size ?? 0 } };
+    }),
+    lineage,
+  };
+}
+
+const actorNow = (by: string, memo?: string): Actor => ({ by, at: new Date().toISOString(), ...(memo ? { memo } : {}) });
+
+export interface CodeInput {
+  name: string;
+  level: CodeLevel;
+  parentId?: string | null;
+  color?: string;
+  description?: string;
+}
+
+export function addCode(host: DocumentHost, projectId: string, input: CodeInput, by: string): Promise<Code> {
+  return refusalsAsErrors(() => writeDocument(host, codebookName(projectId), (doc) => createCode(doc, { id: randomUUID(), ...input }, actorNow(by))));
+}
+
+/** A code named in the path: 404 when the codebook has no such code. */
+function pathCode(doc: Parameters<typeof findCode>[0], codeId: string): Code {
+  const code = findCode(doc, codeId);
+  if (!code) throw errors.missing("This project's codebook has no such code.");
+  return code;
+}
+
+export function changeCode(host: DocumentHost, projectId: string, codeId: string, changes: CodeChanges, by: string): Promise<Code> {
+  return refusalsAsErrors(() =>
+    writeDocument(host, codebookName(projectId), (doc) => {
+      pathCode(doc, codeId);
+      return updateCode(doc, codeId, changes, actorNow(by));
+    }),
+  );
+}
+
+export function removeCode(host: DocumentHost, projectId: string, codeId: string, by: string): Promise<Code> {
+  return refusalsAsErrors(() =>
+    writeDocument(host, codebookName(projectId), (doc) => {
+      pathCode(doc, codeId);
+      return deleteCode(doc, codeId, actorNow(by));
+    }),
+  );
+}
+
+export function bringBackCode(host: DocumentHost, projectId: string, codeId: string, by: string): Promise<Code> {
+  return refusalsAsErrors(() =>
+    writeDocument(host, codebookName(projectId), (doc) => {
+      pathCode(doc, codeId);
+      return restoreCode(doc, codeId, actorNow(by));
+    }),
+  );
+}
+
+/**
+ * Merges a code into another: the codebook first (from then on no new coding can use the
+ * merged code), then every layer of the project moves its codings to the survivor.
+ */
+export async function mergeCodes(host: DocumentHost, projectId: string, fromId: string, intoId: string, by: string, memo?: string): Promise<{ into: Code; moved: number }> {
+  const into = await refusalsAsErrors(() =>
+    writeDocument(host, codebookName(projectId), (doc) => {
+      pathCode(doc, fromId);
+      return mergeCode(doc, fromId, intoId, actorNow(by, memo));
+    }),
+  );
+  let moved = 0;
+  for (const layer of await listLayers(host.store.db, { projectId })) {
+    moved += await writeDocument(host, layerName(layer.documentId, layer.coderId), (doc) => recode(doc, intoId, { fromCodeId: fromId }));
+  }
+  return { into, moved };
+}
+
+export interface SplitInput {
+  name: string;
+  codingIds: string[];
+  level?: CodeLevel;
+  color?: string;
+  description?: string;
+  memo?: string;
+}
+
+/**
+ * Splits a new code off `fromId` and gives it the chosen codings. Every chosen coding must be
+ * one of this code's in this project, checked before anything changes.
+ */
+export async function splitCodes(host: DocumentHost, projectId: string, fromId: string, input: SplitInput, by: string): Promise<{ code: Code; moved: number }> {
+  const chosen = new Set(input.codingIds);
+  const rows =
+    chosen.size === 0
+      ? []
+      : await host.store.db
+          .selectFrom("codings")
+          .innerJoin("documents", "documents.id", "codings.document_id")
+          .select(["codings.id", "codings.document_id", "codings.coder_id"])
+          .where("documents.project_id", "=", projectId)
+          .where("codings.id", "in", [...chosen])
+          .execute();
+  const byLayer = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const name = layerName(row.document_id, row.coder_id);
+    byLayer.set(name, (byLayer.get(name) ?? new Set()).add(row.id));
+  }
+  const found = new Set<string>();
+  for (const [name, ids] of byLayer) {
+    for (const coding of await readDocument(host, name, readCodings)) if (ids.has(coding.id) && coding.codeId === fromId) found.add(coding.id);
+  }
+  const missing = [...chosen].filter((id) => !found.has(id));
+  if (missing.length > 0) throw errors.validation(`${missing.length} of the chosen codings are not codings of this code in this project (the first: ${missing[0]}).`, { codingIds: missing.slice(0, 20) });
+  const code = await refusalsAsErrors(() =>
+    writeDocument(host, codebookName(projectId), (doc) => {
+      pathCode(doc, fromId);
+      liveCode(doc, fromId);
+      const { memo, codingIds: _ids, ...rest } = input;
+      return splitCode(doc, fromId, { id: randomUUID(), ...rest }, actorNow(by, memo));
+    }),
+  );
+  let moved = 0;
+  for (const [name, ids] of byLayer) moved += await writeDocument(host, name, (doc) => recode(doc, code.id, { ids }));
+  return { code, moved };
+}

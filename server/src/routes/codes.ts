@@ -1,0 +1,157 @@
+// The project's codebook: codes, their lineage, merge, split, delete and restore, and each
+// code's segments across the project for constant comparison.
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { bringBackCode, addCode, changeCode, mergeCodes, readCodebook, removeCode, splitCodes, codebookName } from "../commands/codebook";
+import { placeCodings, visibleLayers } from "../commands/codings";
+import { readDocument } from "../collab/serverWrites";
+import { codingVisibility } from "../coding/visibility";
+import type { AppEnv } from "../env";
+import { errors } from "../errors";
+import { authorizeProject, requireUser } from "../policies";
+import { presentCode, presentSegment } from "../presenters";
+import { findCode } from "@concord/shared";
+import { CodeChangesBody, CodeSchema, LineageSchema, MergeBody, NewCodeBody, SegmentSchema, SplitBody } from "./codingSchemas";
+import { errorResponses, json } from "./schemas";
+
+const CodeParams = z.object({
+  projectId: z.string().openapi({ param: { name: "projectId", in: "path" } }),
+  codeId: z.string().openapi({ param: { name: "codeId", in: "path" } }),
+});
+const ProjectParam = z.object({ projectId: z.string().openapi({ param: { name: "projectId", in: "path" } }) });
+
+/** The caller, their role and the host of the documents, for a change to the codebook (document.edit). */
+async function editor(c: Context<AppEnv>, projectId: string) {
+  const user = requireUser(c.var.user);
+  await authorizeProject(c.var.deps.store.db, projectId, user, "document.edit");
+  return { user, host: c.var.deps };
+}
+
+const codeAction = <B extends z.ZodType>(path: string, summary: string, body: B) =>
+  createRoute({
+    method: "post",
+    path,
+    tags: ["codes"],
+    summary,
+    request: { params: CodeParams, body: { content: { "application/json": { schema: body } }, required: true } },
+    responses: { 200: json(CodeSchema, "The code"), ...errorResponses(400, 401, 403, 404, 409, 413) },
+  });
+
+export const codeRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/projects/{projectId}/codes",
+      tags: ["codes"],
+      summary: "The codebook: codes you may see, with counts, and the lineage of merges, splits, raises and deletes",
+      request: { params: ProjectParam },
+      responses: { 200: json(z.object({ codes: z.array(CodeSchema), lineage: z.array(LineageSchema) }), "The codebook"), ...errorResponses(401, 404) },
+    }),
+    async (c) => {
+      const user = requireUser(c.var.user);
+      const { projectId } = c.req.valid("param");
+      const role = await authorizeProject(c.var.deps.store.db, projectId, user, "project.read");
+      const visibility = await codingVisibility({ userId: user.id, role }, null);
+      const { codes, lineage } = await readCodebook(c.var.deps, projectId);
+      return c.json({ codes: codes.filter((code) => visibility.maySeeCode(code)).map(presentCode), lineage }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/projects/{projectId}/codes",
+      tags: ["codes"],
+      summary: "Add a code",
+      request: { params: ProjectParam, body: { content: { "application/json": { schema: NewCodeBody } }, required: true } },
+      responses: { 201: json(CodeSchema, "The new code"), ...errorResponses(400, 401, 403, 404, 413) },
+    }),
+    async (c) => {
+      const { projectId } = c.req.valid("param");
+      const { user, host } = await editor(c, projectId);
+      return c.json(presentCode(await addCode(host, projectId, c.req.valid("json"), user.id)), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/projects/{projectId}/codes/{codeId}",
+      tags: ["codes"],
+      summary: "Rename, recolour, re-level or move a code",
+      request: { params: CodeParams, body: { content: { "application/json": { schema: CodeChangesBody } }, required: true } },
+      responses: { 200: json(CodeSchema, "The code"), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { projectId, codeId } = c.req.valid("param");
+      const { user, host } = await editor(c, projectId);
+      return c.json(presentCode(await changeCode(host, projectId, codeId, c.req.valid("json"), user.id)), 200);
+    },
+  )
+  .openapi(codeAction("/projects/{projectId}/codes/{codeId}/merge", "Merge this code into another: its codings, in every layer, move to the survivor", MergeBody), async (c) => {
+    const { projectId, codeId } = c.req.valid("param");
+    const { user, host } = await editor(c, projectId);
+    const { into, memo } = c.req.valid("json");
+    return c.json(presentCode((await mergeCodes(host, projectId, codeId, into, user.id, memo)).into), 200);
+  })
+  .openapi(codeAction("/projects/{projectId}/codes/{codeId}/split", "Split a new code off this one, holding the chosen codings; answers with the new code", SplitBody), async (c) => {
+    const { projectId, codeId } = c.req.valid("param");
+    const { user, host } = await editor(c, projectId);
+    return c.json(presentCode((await splitCodes(host, projectId, codeId, c.req.valid("json"), user.id)).code), 200);
+  })
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/projects/{projectId}/codes/{codeId}/restore",
+      tags: ["codes"],
+      summary: "Undo the delete of a code",
+      description: "A deleted code keeps its codings and can be restored; a merged one cannot (409): split its codings out of the survivor instead.",
+      request: { params: CodeParams },
+      responses: { 200: json(CodeSchema, "The restored code"), ...errorResponses(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { projectId, codeId } = c.req.valid("param");
+      const { user, host } = await editor(c, projectId);
+      return c.json(presentCode(await bringBackCode(host, projectId, codeId, user.id)), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/projects/{projectId}/codes/{codeId}",
+      tags: ["codes"],
+      summary: "Delete a code (softly: its codings stay, and POST …/restore undoes it)",
+      request: { params: CodeParams },
+      responses: { 200: json(CodeSchema, "The deleted code"), ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { projectId, codeId } = c.req.valid("param");
+      const { user, host } = await editor(c, projectId);
+      return c.json(presentCode(await removeCode(host, projectId, codeId, user.id)), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/projects/{projectId}/codes/{codeId}/segments",
+      tags: ["codes"],
+      summary: "Every segment coded with this code across the project's transcripts, as the text is now",
+      request: { params: CodeParams },
+      responses: { 200: json(z.object({ segments: z.array(SegmentSchema) }), "The segments"), ...errorResponses(401, 404) },
+    }),
+    async (c) => {
+      const user = requireUser(c.var.user);
+      const { projectId, codeId } = c.req.valid("param");
+      const host = c.var.deps;
+      const role = await authorizeProject(host.store.db, projectId, user, "project.read");
+      const code = await readDocument(host, codebookName(projectId), (doc) => findCode(doc, codeId));
+      const viewer = { userId: user.id, role };
+      if (!code || !(await codingVisibility(viewer, null)).maySeeCode(code)) throw errors.missing("This project's codebook has no such code.");
+      const visibility = new Map<string, Awaited<ReturnType<typeof codingVisibility>>>();
+      const layers = [];
+      for (const layer of await visibleLayers(host, { projectId }, () => true)) {
+        if (!visibility.has(layer.documentId)) visibility.set(layer.documentId, await codingVisibility(viewer, layer.documentId));
+        if (visibility.get(layer.documentId)!.maySeeLayer(layer.coderId)) layers.push(layer);
+      }
+      const segments = await placeCodings(host, layers, (coding) => coding.codeId === codeId);
+      return c.json({ segments: segments.map(presentSegment) }, 200);
+    },
+  );
