@@ -24,6 +24,7 @@ import { documentRoutes } from "./routes/documents";
 import { agreementRoutes } from "./routes/agreement";
 import { codeRoutes } from "./routes/codes";
 import { codingRoutes } from "./routes/codings";
+import { threadRoutes } from "./routes/threads";
 import { healthRoutes } from "./routes/health";
 import { clientFiles } from "./clientFiles";
 
@@ -64,6 +65,7 @@ function apiApp(deps: AppDeps) {
   api.route("/", documentRoutes);
   api.route("/", codeRoutes);
   api.route("/", codingRoutes);
+  api.route("/", threadRoutes);
   api.route("/", agreementRoutes);
   api.route("/", healthRoutes);
   api.doc31("/openapi.json", {

@@ -1,6 +1,7 @@
 // What leaves the server: each presenter whitelists the fields a client may see.
-import type { Code, Role } from "@concord/shared";
+import type { Code, Role, Thread } from "@concord/shared";
 import type { PlacedCoding } from "./commands/codings";
+import type { PlacedSpan } from "./commands/threads";
 import type { User } from "./auth/identify";
 import type { ApiTokensTable, DocumentsTable, InvitationsTable, ProjectsTable } from "./store/schema";
 
@@ -94,4 +95,29 @@ export function presentCoding(coding: PlacedCoding) {
 /** One segment of a code for constant comparison: the coded words and where they are. */
 export function presentSegment(coding: PlacedCoding) {
   return { codingId: coding.id, documentId: coding.documentId, coder: coding.coder, start: coding.start, end: coding.end, text: coding.text, orphaned: coding.orphaned };
+}
+
+/** A person named in a thread; someone who has since left the project keeps their name. */
+type Named = (id: string) => { id: string; name: string };
+
+/**
+ * A thread as members see it. A span anchor is given as offsets into the current text (like
+ * a coding); its relative positions stay on the server.
+ */
+export function presentThread(thread: Thread, span: PlacedSpan | null, named: Named) {
+  const { anchor } = thread;
+  return {
+    id: thread.id,
+    anchor: anchor.kind === "span" ? { kind: anchor.kind, documentId: anchor.documentId, ...span! } : anchor,
+    createdBy: named(thread.createdBy),
+    createdAt: thread.createdAt,
+    resolved: thread.resolved && { by: named(thread.resolved.by), at: thread.resolved.at },
+    messages: thread.messages.map((message) => ({
+      id: message.id,
+      author: named(message.author),
+      body: message.body,
+      mentions: message.mentions.map(named),
+      createdAt: message.createdAt,
+    })),
+  };
 }

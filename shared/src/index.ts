@@ -14,3 +14,4 @@ export * from "./coding/limits";
 export * from "./coding/colors";
 export * from "./coding/codebook";
 export * from "./coding/layer";
+export * from "./threads/model";

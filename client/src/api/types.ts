@@ -27,7 +27,7 @@ export type ProjectSummary = { id: string; title: string; role: Role; createdAt:
 /** `email` is sent to the project's leads only. */
 export type Member = { userId: string; name: string; email?: string; role: Role };
 
-export type ProjectDetail = ProjectSummary & { members: Member[]; collab: { name: string; kind: "codebook" }[] };
+export type ProjectDetail = ProjectSummary & { members: Member[]; collab: { name: string; kind: "codebook" | "threads" }[] };
 
 /** The roles an invitation link may carry (never lead; a co-lead is added by email). */
 export { LINK_ROLES, type LinkRole } from "@concord/shared/project/roles";
@@ -64,7 +64,11 @@ export type DocumentSummary = {
 };
 
 /** A WebSocket document the caller may open (from the server's `collab` listing; never build names yourself). */
-export type CollabDocument = { name: string; kind: "text" } | { name: string; kind: "layer"; coderId: string } | { name: string; kind: "codebook" };
+export type CollabDocument =
+  | { name: string; kind: "text" }
+  | { name: string; kind: "layer"; coderId: string }
+  | { name: string; kind: "codebook" }
+  | { name: string; kind: "threads" };
 export type DocumentDetail = DocumentSummary & { role: Role; readOnly: boolean; collab: CollabDocument[] };
 
 /** POST /api/projects/:projectId/documents/preview: the transcript as it would be stored. */

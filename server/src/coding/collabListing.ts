@@ -7,7 +7,11 @@ import type { DatabaseSchema } from "../store/schema";
 import { listLayers } from "./layers";
 import { codingVisibility, type CodingViewer } from "./visibility";
 
-export type CollabEntry = { name: string; kind: "text" } | { name: string; kind: "layer"; coderId: string } | { name: string; kind: "codebook" };
+export type CollabEntry =
+  | { name: string; kind: "text" }
+  | { name: string; kind: "layer"; coderId: string }
+  | { name: string; kind: "codebook" }
+  | { name: string; kind: "threads" };
 
 export async function documentCollab(db: Kysely<DatabaseSchema>, viewer: CodingViewer, documentId: string): Promise<CollabEntry[]> {
   const visibility = await codingVisibility(viewer, documentId);
@@ -18,7 +22,10 @@ export async function documentCollab(db: Kysely<DatabaseSchema>, viewer: CodingV
   ];
 }
 
-/** The project-level documents: the codebook (threads will join it). */
+/** The project-level documents: the codebook and the discussion threads everyone in it may see. */
 export function projectCollab(projectId: string): CollabEntry[] {
-  return [{ name: buildDocumentName({ kind: "codebook", projectId }), kind: "codebook" }];
+  return [
+    { name: buildDocumentName({ kind: "codebook", projectId }), kind: "codebook" },
+    { name: buildDocumentName({ kind: "threads", projectId }), kind: "threads" },
+  ];
 }

@@ -46,7 +46,7 @@ export class AuthExtension implements Extension {
     const address = parseDocumentName(data.documentName);
     const target = address ? await this.authorize(address, user.id) : null;
     if (!target) throw CLOSE.noSuchDocument;
-    // Only transcripts are edited over the socket; layers and the codebook are written by the
+    // Only transcripts are edited over the socket; layers, the codebook and threads are written by the
     // server alone (collab/serverWrites.ts), so a client's update to them is never applied.
     if (address?.kind !== "text" || !can(target.role, "document.edit")) data.connectionConfig.readOnly = true;
     return {
@@ -61,8 +61,7 @@ export class AuthExtension implements Extension {
 
   /** The project and role behind an address the user may open, or null (as if it did not exist). */
   private async authorize(address: DocumentAddress, userId: string): Promise<{ role: Role; documentId: string | null; projectId: string } | null> {
-    if (address.kind === "threads") return null; // reserved: the thread model is not built yet
-    if (address.kind === "codebook") {
+    if (address.kind === "codebook" || address.kind === "threads") {
       const role = await roleIn(this.store.db, address.projectId, userId);
       return role ? { role, documentId: null, projectId: address.projectId } : null;
     }

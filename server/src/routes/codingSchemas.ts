@@ -114,11 +114,11 @@ export const SegmentSchema = z
 export const CollabDocumentSchema = z
   .object({
     name: z.string().openapi({ description: "The WebSocket document name to open (never build it yourself)" }),
-    kind: z.enum(["text", "layer", "codebook"]),
+    kind: z.enum(["text", "layer", "codebook", "threads"]),
     coderId: z.string().optional().openapi({ description: "For a layer: whose codings it holds" }),
   })
   .openapi("CollabDocument", {
     description:
-      "A collaborative document the caller may open. Layers and the codebook are read-only on the socket: change them through the REST API. " +
+      "A collaborative document the caller may open. Layers, the codebook and threads are read-only on the socket: change them through the REST API. " +
       'When a layer appears, the transcript\'s document sends the stateless message {"type":"collab-changed"}: fetch the listing again.',
   });

@@ -104,7 +104,7 @@ describe("projects, members and invitations", () => {
     const response = await t.call("GET", "/api/openapi.json");
     const doc = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe("3.1.0");
-    for (const path of ["/auth/signup", "/auth/login", "/me", "/tokens", "/projects", "/projects/{projectId}/members", "/projects/{projectId}/invitations", "/projects/{projectId}/invitations/{invitationId}", "/projects/{projectId}/documents", "/documents/{documentId}/text"]) {
+    for (const path of ["/auth/signup", "/auth/login", "/me", "/tokens", "/projects", "/projects/{projectId}/members", "/projects/{projectId}/invitations", "/projects/{projectId}/invitations/{invitationId}", "/projects/{projectId}/documents", "/documents/{documentId}/text", "/projects/{projectId}/threads", "/threads/{threadId}/replies", "/threads/{threadId}"]) {
       expect(Object.keys(doc.paths).some((p) => p.endsWith(path))).toBe(true);
     }
   });

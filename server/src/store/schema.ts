@@ -130,6 +130,15 @@ export interface CodingsTable {
   created_at: string;
 }
 
+/** Where each discussion thread lives: `home` is the name of the document holding it. */
+export interface ThreadsTable {
+  id: string;
+  project_id: string;
+  home: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -149,5 +158,6 @@ export interface DatabaseSchema {
   doc_updates: DocUpdatesTable;
   coding_layers: CodingLayersTable;
   codings: CodingsTable;
+  threads: ThreadsTable;
   settings: SettingsTable;
 }

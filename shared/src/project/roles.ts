@@ -16,15 +16,17 @@ export type Permission =
   | "project.read"
   | "project.manageMembers"
   | "document.create"
-  | "document.edit";
+  | "document.edit"
+  /** Start threads, reply, resolve and reopen them. */
+  | "discussion.write";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  lead: ["project.read", "project.manageMembers", "document.create", "document.edit"],
-  supervisor: ["project.read", "document.create", "document.edit"],
+  lead: ["project.read", "project.manageMembers", "document.create", "document.edit", "discussion.write"],
+  supervisor: ["project.read", "document.create", "document.edit", "discussion.write"],
   // The consultant has an equal voice: they edit and comment like a supervisor, but
   // importing sources stays with the lead and supervisors.
-  consultant: ["project.read", "document.edit"],
-  rater: ["project.read", "document.edit"],
+  consultant: ["project.read", "document.edit", "discussion.write"],
+  rater: ["project.read", "document.edit", "discussion.write"],
   viewer: ["project.read"],
 };
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
   THREAD_LIMITS,
-  ThreadAnchorSchema,
   ThreadError,
   checkMessageBody,
   readThread,
@@ -107,14 +106,5 @@ describe("checkMessageBody", () => {
 
   it("counts characters, not UTF-16 units", () => {
     expect(checkMessageBody("😀".repeat(THREAD_LIMITS.bodyChars)).ok).toBe(true);
-  });
-});
-
-describe("ThreadAnchorSchema", () => {
-  it("accepts each kind of anchor and refuses unknown kinds and malformed positions", () => {
-    expect(ThreadAnchorSchema.safeParse({ kind: "span", documentId: "d", start: "AAE=", end: "AAI=" }).success).toBe(true);
-    expect(ThreadAnchorSchema.safeParse({ kind: "ratingDisagreement", stage: "appraisal", recordId: "r", question: "q3" }).success).toBe(true);
-    expect(ThreadAnchorSchema.safeParse({ kind: "span", documentId: "d", start: "not base64!", end: "AAI=" }).success).toBe(false);
-    expect(ThreadAnchorSchema.safeParse({ kind: "memo", memoId: "m" }).success).toBe(false);
   });
 });

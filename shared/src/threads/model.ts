@@ -5,7 +5,6 @@
 // their blind work — so whoever may not see the anchor never receives the thread either.
 // Those documents are written only by the server (after its checks), through these functions.
 import * as Y from "yjs";
-import { z } from "zod";
 
 /** The Y.Map, in whichever document holds them, that maps a thread id to its thread. */
 export const THREADS_FIELD = "threads";
@@ -21,21 +20,17 @@ export const THREAD_LIMITS = {
   mentions: 20,
 } as const;
 
-const Id = z.string().min(1).max(100);
-const Base64 = z.string().min(1).max(1_000).regex(/^[A-Za-z0-9+/]+=*$/);
-
 /**
- * What a thread is about, as stored. Span ends are Yjs relative positions into the
- * transcript (base64), so a thread stays on its words while the text is edited.
+ * What a thread is about, as stored. A span's ends are anchors into the transcript like a
+ * coding's (chains of Yjs relative positions, coding/anchor.ts), so a thread stays on its
+ * words while the text is edited.
  */
-export const ThreadAnchorSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("span"), documentId: Id, start: Base64, end: Base64 }),
-  z.object({ kind: z.literal("code"), codeId: Id }),
-  z.object({ kind: z.literal("coding"), documentId: Id, codingId: Id }),
-  z.object({ kind: z.literal("codingDisagreement"), documentId: Id, codingIds: z.array(Id).min(1).max(20) }),
-  z.object({ kind: z.literal("ratingDisagreement"), stage: Id, recordId: Id, question: Id.optional() }),
-]);
-export type ThreadAnchor = z.infer<typeof ThreadAnchorSchema>;
+export type ThreadAnchor =
+  | { kind: "span"; documentId: string; start: Uint8Array[]; end: Uint8Array[] }
+  | { kind: "code"; codeId: string }
+  | { kind: "coding"; documentId: string; codingId: string }
+  | { kind: "codingDisagreement"; documentId: string; codingIds: string[] }
+  | { kind: "ratingDisagreement"; stage: string; recordId: string; question?: string };
 
 export interface ThreadMessage {
   id: string;
