@@ -63,18 +63,19 @@ export function readCsv(text: string): BibRecord[] {
   try {
     rows = parse(text, { delimiter: delimiterOf(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true, to: RECORD_LIMITS.records + 2 }) as string[][];
   } catch (error) {
-    if (error instanceof CsvError) throw new RecordsFileError(`This CSV file could not be read: ${error.message}`);
+    if (error instanceof CsvError) throw new RecordsFileError(`This CSV file could not be read: ${error.message}`, "no_records");
     throw error;
   }
   const [header = [], ...body] = rows;
   if (body.length > RECORD_LIMITS.records) {
-    throw new RecordsFileError(`This file holds more than ${RECORD_LIMITS.records.toLocaleString("en")} records, more than one import may bring in. Export the search in smaller parts and import each.`, true);
+    throw new RecordsFileError(`This file holds more than ${RECORD_LIMITS.records.toLocaleString("en")} records, more than one import may bring in. Export the search in smaller parts and import each.`, "too_many");
   }
   const names = header.map((name) => name.trim());
   const lower = new Map(names.map((name) => [name.toLowerCase(), name]));
   if (![...COLUMNS.title, ...COLUMNS.doi].some((n) => lower.has(n))) {
     throw new RecordsFileError(
       `This CSV file has no column Concord knows as a title or a DOI (its first line names: ${names.slice(0, 8).join(", ") || "nothing"}). Name the columns "Title", "Authors", "Year", "Journal", "DOI" and "Abstract", or export RIS instead.`,
+      "no_records",
     );
   }
   return body

@@ -23,7 +23,7 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 }
 
 function notText(what = "not a text export"): RecordsFileError {
-  return new RecordsFileError(`This file is ${what}, so it holds no records Concord can read. ${EXPORT_HINT}`);
+  return new RecordsFileError(`This file is ${what}, so it holds no records Concord can read. ${EXPORT_HINT}`, "not_text");
 }
 
 /** Control characters other than tab, line breaks and form feed. */
@@ -43,7 +43,7 @@ export interface DecodedText {
 
 /** The file's text without its byte-order mark; refuses empty and binary files. */
 export function decodeRecordsText(bytes: Uint8Array): DecodedText {
-  if (bytes.length === 0) throw new RecordsFileError(`This file is empty. ${EXPORT_HINT}`);
+  if (bytes.length === 0) throw new RecordsFileError(`This file is empty. ${EXPORT_HINT}`, "empty");
   let text: string;
   let windows1252 = false;
   if (startsWith(bytes, [0xff, 0xfe])) text = new TextDecoder("utf-16le").decode(bytes);
@@ -61,7 +61,7 @@ export function decodeRecordsText(bytes: Uint8Array): DecodedText {
   }
   text = text.replace(/^\uFEFF/, "");
   if (controlCount(text) > text.length * MAX_CONTROL_SHARE) throw notText();
-  if (text.trim() === "") throw new RecordsFileError(`This file is empty. ${EXPORT_HINT}`);
+  if (text.trim() === "") throw new RecordsFileError(`This file is empty. ${EXPORT_HINT}`, "empty");
   return { text, windows1252 };
 }
 

@@ -17,12 +17,12 @@ function detectFormat(lines: string[], fileName: string): RecordsFormat {
   const first = lines.find((line) => line.trim() !== "") ?? "";
   if (/\.(csv|tsv)$/i.test(fileName) || looksLikeCsvHeader(first)) return "csv";
   if (/^%0 /.test(first)) {
-    throw new RecordsFileError(`This is EndNote's own tagged format (.enw), which Concord does not read. In EndNote, export with the "RefMan (RIS) Export" style instead.`);
+    throw new RecordsFileError(`This is EndNote's own tagged format (.enw), which Concord does not read. In EndNote, export with the "RefMan (RIS) Export" style instead.`, "no_records");
   }
   if (/^@\w+\s*\{/.test(first)) {
-    throw new RecordsFileError(`This is a BibTeX file, which Concord does not read. ${EXPORT_HINT}`);
+    throw new RecordsFileError(`This is a BibTeX file, which Concord does not read. ${EXPORT_HINT}`, "no_records");
   }
-  throw new RecordsFileError(`No records were found in this file: it is not RIS, PubMed (.nbib), Web of Science plain text or CSV. ${EXPORT_HINT}`);
+  throw new RecordsFileError(`No records were found in this file: it is not RIS, PubMed (.nbib), Web of Science plain text or CSV. ${EXPORT_HINT}`, "no_records");
 }
 
 /** The one database the records name, or null when none does or they disagree. */
@@ -46,7 +46,7 @@ export function readRecordsFile(bytes: Uint8Array, fileName = ""): RecordsFile {
     skippedLines = read.skippedLines;
   }
   if (records.length === 0) {
-    throw new RecordsFileError(`No records were found in this file, though it looks like ${format === "csv" ? "a CSV file" : "an export"}. ${EXPORT_HINT}`);
+    throw new RecordsFileError(`No records were found in this file, though it looks like ${format === "csv" ? "a CSV file" : "an export"}. ${EXPORT_HINT}`, "no_records");
   }
   return { format, database: commonDatabase(records), records, skippedLines, windows1252 };
 }

@@ -31,7 +31,7 @@ export class TaggedRecordBuilder {
     if (this.records.length >= RECORD_LIMITS.records) {
       throw new RecordsFileError(
         `This file holds more than ${RECORD_LIMITS.records.toLocaleString("en")} records, more than one import may bring in. Export the search in smaller parts and import each.`,
-        true,
+        "too_many",
       );
     }
     this.current = { tags: {}, line, ended: false };

@@ -76,16 +76,24 @@ export const RECORD_LIMITS = {
   records: 50_000,
 } as const;
 
+/** Why a whole file was refused: it is empty, is not text, holds no records, or holds too many. */
+export type RecordsFileProblem = "empty" | "not_text" | "no_records" | "too_many";
+
 /**
- * A file that cannot be read as records at all (empty, binary, no records, too many). One bad
- * record never causes this: it is kept and flagged instead. `limit` marks a refusal for size.
+ * A file that cannot be read as records at all. One bad record never causes this: it is kept
+ * and flagged instead.
  */
 export class RecordsFileError extends Error {
   constructor(
     message: string,
-    readonly limit = false,
+    readonly problem: RecordsFileProblem,
   ) {
     super(message);
     this.name = "RecordsFileError";
+  }
+
+  /** Refused for its size rather than its content. */
+  get limit(): boolean {
+    return this.problem === "too_many";
   }
 }
