@@ -6,6 +6,7 @@ import path from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { MAX_UPLOAD_BYTES } from "@concord/shared";
+import { RECORD_LIMITS } from "@concord/shared/records/index";
 import type { AppDeps, AppEnv } from "./env";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -25,6 +26,8 @@ import { agreementRoutes } from "./routes/agreement";
 import { codeRoutes } from "./routes/codes";
 import { codingRoutes } from "./routes/codings";
 import { threadRoutes } from "./routes/threads";
+import { recordDuplicateRoutes } from "./routes/recordDuplicates";
+import { recordRoutes, tooLargeMessage } from "./routes/records";
 import { healthRoutes } from "./routes/health";
 import { clientFiles } from "./clientFiles";
 
@@ -32,6 +35,8 @@ export interface AppOptions {
   /** Directory of the built client to serve at `/`; omitted in API-only tests. */
   clientDir?: string;
 }
+
+const RECORDS_IMPORT = /^\/api\/projects\/[^/]+\/records\/import$/;
 
 function apiApp(deps: AppDeps) {
   const api = new OpenAPIHono<AppEnv>({
@@ -43,14 +48,20 @@ function apiApp(deps: AppDeps) {
       }
     },
   });
-  api.use(
-    bodyLimit({
-      maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
-      onError: () => {
-        throw errors.tooLarge(`Requests may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
-      },
-    }),
-  );
+  const uploadLimit = bodyLimit({
+    maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
+    onError: () => {
+      throw errors.tooLarge(`Requests may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`);
+    },
+  });
+  // A database's export of a few thousand records with abstracts is larger than any transcript.
+  const recordsLimit = bodyLimit({
+    maxSize: RECORD_LIMITS.fileBytes + 64 * 1024,
+    onError: () => {
+      throw errors.tooLarge(tooLargeMessage());
+    },
+  });
+  api.use((c, next) => (RECORDS_IMPORT.test(c.req.path) ? recordsLimit : uploadLimit)(c, next));
   api.use(async (c, next) => {
     c.set("deps", deps);
     await next();
@@ -67,6 +78,9 @@ function apiApp(deps: AppDeps) {
   api.route("/", codingRoutes);
   api.route("/", threadRoutes);
   api.route("/", agreementRoutes);
+  // Before recordRoutes, whose /records/{recordId} would otherwise take /records/duplicate-pairs.
+  api.route("/", recordDuplicateRoutes);
+  api.route("/", recordRoutes);
   api.route("/", healthRoutes);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -51,6 +51,8 @@ export const errors = {
   unsupportedMedia: (message: string) => new ApiError(415, "unsupported_media_type", message),
   /** Well-formed input that would cost more time or memory than the server gives one request. */
   tooDemanding: (message: string) => new ApiError(422, "too_demanding", message),
+  /** An upload that is readable but holds nothing to import (an empty file, a file with no records). */
+  noRecords: (message: string) => new ApiError(422, "no_records", message),
   busy: () => new ApiError(503, "busy", "The server is busy with other people's work. Try again in a moment."),
   internal: () => new ApiError(500, "internal", "Something went wrong on the server."),
 };

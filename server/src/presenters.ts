@@ -2,8 +2,9 @@
 import type { Code, Role, Thread } from "@concord/shared";
 import type { PlacedCoding } from "./commands/codings";
 import type { PlacedSpan } from "./commands/threads";
+import type { RecordFlag } from "@concord/shared/records/index";
 import type { User } from "./auth/identify";
-import type { ApiTokensTable, DocumentsTable, InvitationsTable, ProjectsTable } from "./store/schema";
+import type { ApiTokensTable, DocumentsTable, InvitationsTable, ProjectsTable, RecordImportsTable, RecordPairsTable, RecordsTable } from "./store/schema";
 
 export function presentUser(user: User) {
   return { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified };
@@ -119,5 +120,63 @@ export function presentThread(thread: Thread, span: PlacedSpan | null, named: Na
       mentions: message.mentions.map(named),
       createdAt: message.createdAt,
     })),
+  };
+}
+
+/** A bibliographic record, without its raw tags (they can be long: see presentRecordDetail). */
+export function presentRecord(record: RecordsTable) {
+  return {
+    id: record.id,
+    title: record.title,
+    authors: JSON.parse(record.authors) as string[],
+    year: record.year,
+    journal: record.journal,
+    volume: record.volume,
+    issue: record.issue,
+    pages: record.pages,
+    doi: record.doi,
+    abstract: record.abstract,
+    keywords: JSON.parse(record.keywords) as string[],
+    type: record.type,
+    source: record.source,
+    database: record.database,
+    importId: record.import_id,
+    flags: JSON.parse(record.flags) as RecordFlag[],
+    duplicateOf: record.duplicate_of,
+    duplicateReason: record.duplicate_reason,
+    addedBy: record.added_by,
+    createdAt: record.created_at,
+  };
+}
+
+/** One record with every tag its file gave. */
+export function presentRecordDetail(record: RecordsTable) {
+  return { ...presentRecord(record), raw: JSON.parse(record.raw) as Record<string, string[]> };
+}
+
+export function presentRecordPair(pair: RecordPairsTable) {
+  return {
+    id: pair.id,
+    recordA: pair.record_a,
+    recordB: pair.record_b,
+    similarity: pair.similarity,
+    status: pair.status,
+    decidedBy: pair.decided_by,
+    decidedAt: pair.decided_at,
+  };
+}
+
+export function presentRecordImport(entry: RecordImportsTable) {
+  return {
+    id: entry.id,
+    source: entry.source,
+    fileName: entry.file_name,
+    format: entry.format,
+    records: entry.records,
+    duplicates: entry.duplicates,
+    flagged: entry.flagged,
+    nearDuplicates: entry.near_pairs,
+    addedBy: entry.added_by,
+    createdAt: entry.created_at,
   };
 }

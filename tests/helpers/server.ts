@@ -16,6 +16,8 @@ export interface ServerProcess {
   url: string;
   port: number;
   dataDir: string;
+  /** The child's process id (benchmarks read its memory from /proc). */
+  pid: number;
   /** The child's stderr so far, for assertions and failure messages. */
   stderr(): string;
   /** SIGTERM (graceful shutdown); resolves once the process has exited. */
@@ -82,6 +84,7 @@ export async function startServer(opts: StartOptions = {}): Promise<ServerProces
     url,
     port: Number(new URL(url).port),
     dataDir,
+    pid: child.pid!,
     stderr: () => stderr,
     stop: () => signal("SIGTERM"),
     kill: () => signal("SIGKILL"),

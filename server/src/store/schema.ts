@@ -144,6 +144,72 @@ export interface SettingsTable {
   value: string;
 }
 
+/** One file of records brought into a project, with what the import found. */
+export interface RecordImportsTable {
+  id: string;
+  project_id: string;
+  /** The database the records came from, as the person labelled it (PRISMA counts per source). */
+  source: string;
+  file_name: string;
+  format: string;
+  records: number;
+  duplicates: number;
+  flagged: number;
+  near_pairs: number;
+  added_by: string;
+  created_at: string;
+}
+
+export type DuplicateReason = "doi" | "title_year_author" | "near_match" | "by_hand";
+
+/** A bibliographic record. Lists (authors, keywords, raw tags, flags) are JSON text. */
+export interface RecordsTable {
+  id: string;
+  project_id: string;
+  /** Null for a record added by hand. */
+  import_id: string | null;
+  /** Its place in its file (0 for one added by hand): with created_at, the order records are listed in. */
+  position: number;
+  source: string;
+  type: string | null;
+  title: string | null;
+  authors: string;
+  year: number | null;
+  journal: string | null;
+  volume: string | null;
+  issue: string | null;
+  pages: string | null;
+  doi: string | null;
+  abstract: string | null;
+  keywords: string;
+  database: string | null;
+  raw: string;
+  flags: string;
+  /** The title and first author's surname as deduplication compares them (keys.ts in @concord/shared). */
+  title_key: string;
+  author_key: string;
+  /** The original this record duplicates; null for an original. Never a duplicate itself. */
+  duplicate_of: string | null;
+  duplicate_reason: DuplicateReason | null;
+  added_by: string;
+  created_at: string;
+}
+
+/** Two records that look alike, for a person to confirm as duplicates or reject. */
+export interface RecordPairsTable {
+  id: string;
+  project_id: string;
+  /** The earlier record. */
+  record_a: string;
+  /** The later one, marked as a duplicate of `record_a` when the pair is confirmed. */
+  record_b: string;
+  similarity: number;
+  status: "open" | "confirmed" | "rejected";
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
 export interface DatabaseSchema {
   users: UsersTable;
   sessions: SessionsTable;
@@ -160,4 +226,7 @@ export interface DatabaseSchema {
   codings: CodingsTable;
   threads: ThreadsTable;
   settings: SettingsTable;
+  record_imports: RecordImportsTable;
+  records: RecordsTable;
+  record_pairs: RecordPairsTable;
 }

@@ -1,5 +1,5 @@
-// What runs in the worker threads (see pool.ts): parsing uploaded files and computing
-// agreement, the two kinds of work whose cost depends on what a caller sends. Each task
+// What runs in the worker threads (see pool.ts): parsing uploaded files, deduplicating
+// records and computing agreement, the kinds of work whose cost depends on what a caller sends. Each task
 // validates its own input so the main thread never parses or computes anything heavy, and
 // answers with a result or a message for the person — never throws for bad input, because
 // an error's class does not survive the trip between threads.
@@ -7,6 +7,7 @@ import mammoth from "mammoth";
 import { AgreementInputError } from "@concord/shared/agreement/errors";
 import { checkAgreementLimits } from "@concord/shared/agreement/limits";
 import { CliUsageError, agreementReport, parseArgs, readAgreementBody } from "@concord/shared/agreement/cli/index";
+import { importRecordsFile, deduplicate, type DedupeKeys, type DedupeResult, type KnownRecord, type RecordsImport } from "@concord/shared/records/index";
 import { ZipLimitError, checkZip } from "../files/zipLimits";
 
 /** A task's answer; `limit` marks input refused for its size rather than its content. */
@@ -47,4 +48,14 @@ export function agreement(input: { json: string; argv: string[] }): TaskResult<u
     }
     throw error;
   }
+}
+
+/** An uploaded export read and deduplicated against the project's records (`known`). */
+export function recordsImport(input: { bytes: Uint8Array; fileName: string; known: KnownRecord[] }): TaskResult<RecordsImport> {
+  return { ok: true, value: importRecordsFile(input.bytes, input.fileName, input.known) };
+}
+
+/** Records added by hand, deduplicated against the project's. */
+export function recordsDedupe(input: { known: KnownRecord[]; incoming: DedupeKeys[] }): TaskResult<DedupeResult> {
+  return { ok: true, value: deduplicate(input.known, input.incoming) };
 }

@@ -18,3 +18,5 @@ function announced(task) {
 
 export const agreement = announced(tasks.agreement);
 export const docxText = announced(tasks.docxText);
+export const recordsImport = announced(tasks.recordsImport);
+export const recordsDedupe = announced(tasks.recordsDedupe);

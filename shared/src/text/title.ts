@@ -61,4 +61,7 @@ export const TITLE_LIMITS = {
   document: { what: "The transcript title", max: 300 },
   tokenName: { what: "The token name", max: 120 },
   personName: { what: "Your name", max: 120 },
+  recordTitle: { what: "The record's title", max: 2_000 },
+  /** The database a file of records came from ("Scopus", "PsycINFO via Ovid", "Hand search"). */
+  recordSource: { what: "The source", max: 100 },
 } as const;
