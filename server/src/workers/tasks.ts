@@ -3,18 +3,18 @@
 // validates its own input so the main thread never parses or computes anything heavy, and
 // answers with a result or a message for the person — never throws for bad input, because
 // an error's class does not survive the trip between threads.
-import mammoth from "mammoth";
-import { AgreementInputError } from "@concord/shared/agreement/errors";
-import { checkAgreementLimits } from "@concord/shared/agreement/limits";
-import { CliUsageError, agreementReport, parseArgs, readAgreementBody } from "@concord/shared/agreement/cli/index";
-import { importRecordsFile, deduplicate, type DedupeKeys, type DedupeResult, type KnownRecord, type RecordsImport } from "@concord/shared/records/index";
-import { ZipLimitError, checkZip } from "../files/zipLimits";
+//
+// Each task imports what it needs when it first runs: a thread starting for a statistic
+// then does not first load the .docx reader and the record parsers (over a second each,
+// through the TypeScript loader, on a busy machine).
+import type { DedupeKeys, DedupeResult, KnownRecord, RecordsImport } from "@concord/shared/records/index";
 
 /** A task's answer; `limit` marks input refused for its size rather than its content. */
 export type TaskResult<T> = { ok: true; value: T } | { ok: false; message: string; limit?: true };
 
 /** The text of a .docx file, after checking the archive against the zip limits. */
 export async function docxText(bytes: Uint8Array): Promise<TaskResult<string>> {
+  const [{ default: mammoth }, { ZipLimitError, checkZip }] = await Promise.all([import("mammoth"), import("../files/zipLimits")]);
   try {
     checkZip(bytes);
   } catch (error) {
@@ -30,7 +30,12 @@ export async function docxText(bytes: Uint8Array): Promise<TaskResult<string>> {
 }
 
 /** POST /api/agreement's work: the body's JSON text and the CLI-style options in, the report out. */
-export function agreement(input: { json: string; argv: string[] }): TaskResult<unknown> {
+export async function agreement(input: { json: string; argv: string[] }): Promise<TaskResult<unknown>> {
+  const [{ AgreementInputError }, { checkAgreementLimits }, { CliUsageError, agreementReport, parseArgs, readAgreementBody }] = await Promise.all([
+    import("@concord/shared/agreement/errors"),
+    import("@concord/shared/agreement/limits"),
+    import("@concord/shared/agreement/cli/index"),
+  ]);
   let body: unknown;
   try {
     body = JSON.parse(input.json);
@@ -51,11 +56,13 @@ export function agreement(input: { json: string; argv: string[] }): TaskResult<u
 }
 
 /** An uploaded export read and deduplicated against the project's records (`known`). */
-export function recordsImport(input: { bytes: Uint8Array; fileName: string; known: KnownRecord[] }): TaskResult<RecordsImport> {
+export async function recordsImport(input: { bytes: Uint8Array; fileName: string; known: KnownRecord[] }): Promise<TaskResult<RecordsImport>> {
+  const { importRecordsFile } = await import("@concord/shared/records/index");
   return { ok: true, value: importRecordsFile(input.bytes, input.fileName, input.known) };
 }
 
 /** Records added by hand, deduplicated against the project's. */
-export function recordsDedupe(input: { known: KnownRecord[]; incoming: DedupeKeys[] }): TaskResult<DedupeResult> {
+export async function recordsDedupe(input: { known: KnownRecord[]; incoming: DedupeKeys[] }): Promise<TaskResult<DedupeResult>> {
+  const { deduplicate } = await import("@concord/shared/records/index");
   return { ok: true, value: deduplicate(input.known, input.incoming) };
 }
