@@ -5,7 +5,9 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: "shared", root: "shared", environment: "node" } },
-      { test: { name: "server", root: "server", environment: "node" } },
+      // Some server tests start worker threads, which load their code through the TypeScript
+      // loader: seconds on a busy 2-core machine, more than the 5 s default allows.
+      { test: { name: "server", root: "server", environment: "node", testTimeout: 20_000 } },
       // The client's pure logic; pages and the editor are tested in a real browser (tests/e2e).
       { test: { name: "client", root: "client", environment: "node" } },
       {
