@@ -125,7 +125,8 @@ async function main() {
     const user = await signUp(server.url, "Consultant");
     const projectId = await createProject(server.url, user.token);
     const documentId = await createTranscript(server.url, user.token, projectId, interview(TRANSCRIPT_WORDS));
-    const documentUrl = `${server.url}/documents/${documentId}`;
+    // The address a link in an email now has (the old /documents/:id ones redirect to it).
+    const documentUrl = `${server.url}/projects/${projectId}/transcripts/${documentId}`;
 
     console.log(`Concord client on a slow link · ${browser.version()} · ${os.cpus().length} CPUs · load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
     console.log(
