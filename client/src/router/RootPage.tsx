@@ -2,7 +2,7 @@
 // signed-out visitor sees the sign-in page at any address, so that after signing in they
 // land where their link pointed. Routes marked `public` (a password link) need no session.
 import { Outlet, useMatches, useRouterState } from "@tanstack/react-router";
-import { lazy, Suspense, useEffect, useRef } from "react";
+import { lazy, Suspense, useLayoutEffect, useRef } from "react";
 import { Loading } from "../components/Alert";
 import { notePageChange } from "../components/PageHeading";
 import { useSession } from "../session/SessionContext";
@@ -25,15 +25,19 @@ export function RootPage() {
   const isPublic = matches.some((match) => match.staticData.public);
   const notice = matches.findLast((match) => match.staticData.signInNotice)?.staticData.signInNotice;
 
-  // A new page (not a new span or thread in the same one) moves focus to its heading.
-  useEffect(() => notePageChange(), [pathname, state.status]);
-  // Signing in or out shows another page at the same address, so no navigation scrolls it
-  // back up: on a phone the project list would otherwise open where the sign-in form was.
-  const shownStatus = useRef(state.status);
-  useEffect(() => {
-    if (shownStatus.current !== "loading" && shownStatus.current !== state.status) window.scrollTo(0, 0);
-    shownStatus.current = state.status;
-  }, [state.status]);
+  // A new address (not a new span or thread on the same one), or signing in or out, shows
+  // another page, whose heading then takes the focus. A layout effect, so it is noted before
+  // the new page's own effects run; the first load (and the session check) is no change.
+  const shown = useRef({ pathname, status: state.status });
+  useLayoutEffect(() => {
+    const before = shown.current;
+    const signedInOrOut = before.status !== "loading" && before.status !== state.status;
+    if (before.pathname !== pathname || signedInOrOut) notePageChange();
+    // Signing in or out shows another page at the same address, so no navigation scrolls it
+    // back up: on a phone the project list would otherwise open where the sign-in form was.
+    if (signedInOrOut) window.scrollTo(0, 0);
+    shown.current = { pathname, status: state.status };
+  }, [pathname, state.status]);
 
   if (state.status === "loading") return <PageLoading what="Concord" />;
   if (state.status === "signedOut" && !isPublic) {

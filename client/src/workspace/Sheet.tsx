@@ -1,7 +1,26 @@
 // A slide-over sheet for a narrow screen: a panel that would be a column on a wide one. It is
-// a modal <dialog>, so the browser keeps focus inside it and makes the page behind it inert;
-// Escape and the Close button shut it, and focus goes back to the button that opened it.
-import { useEffect, useId, useRef, type ReactNode } from "react";
+// a modal <dialog>, so the page behind it is inert; Tab and Shift+Tab go round the sheet's own
+// controls (the browser alone would let focus out to its address bar); Escape and the Close
+// button shut it, and focus goes back to the button that opened it.
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+
+const FOCUSABLE = "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+/** Keeps Tab inside `container`: from the last control to the first, and back with Shift. */
+function keepTabInside(event: KeyboardEvent<HTMLElement>, container: HTMLElement): void {
+  if (event.key !== "Tab") return;
+  const controls = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.checkVisibility());
+  const first = controls[0];
+  const last = controls.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 type Props = {
   /** The sheet's heading, also its accessible name. */
@@ -49,6 +68,7 @@ export function Sheet({ title, side, open, onClose, children }: Props) {
       onClick={(event) => {
         if (event.target === event.currentTarget) ref.current?.close();
       }}
+      onKeyDown={(event) => keepTabInside(event, event.currentTarget)}
     >
       <div className="sheet__content">
         <div className="sheet__head">
