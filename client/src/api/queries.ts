@@ -25,9 +25,15 @@ export const queries = {
   invitations: (projectId: string) =>
     queryOptions({ queryKey: queryKeys.invitations(projectId), queryFn: () => api.listInvitations(projectId).then((r) => r.invitations) }),
   document: (documentId: string) => queryOptions({ queryKey: queryKeys.document(documentId), queryFn: () => api.getDocument(documentId) }),
-  // The reading copy is the text when the page opened; the live editor is the truth after that.
+  // The reading copy is the text when the page opened; the live editor is the truth after that,
+  // so it is not fetched again while the transcript is open (a phone's data), only on a later visit.
   documentText: (documentId: string) =>
-    queryOptions({ queryKey: queryKeys.documentText(documentId), queryFn: () => api.getDocumentText(documentId), staleTime: Infinity }),
+    queryOptions({
+      queryKey: queryKeys.documentText(documentId),
+      queryFn: () => api.getDocumentText(documentId),
+      staleTime: Infinity,
+      gcTime: 30_000,
+    }),
   invitation: (token: string) => queryOptions({ queryKey: queryKeys.invitation(token), queryFn: () => api.getInvitation(token) }),
   tokens: () => queryOptions({ queryKey: queryKeys.tokens(), queryFn: () => api.listTokens().then((r) => r.tokens) }),
   authOptions: () => queryOptions({ queryKey: queryKeys.authOptions(), queryFn: api.authOptions, staleTime: Infinity }),
