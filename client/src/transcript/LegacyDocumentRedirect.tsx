@@ -6,6 +6,12 @@ import { Navigate, useParams, useSearch } from "@tanstack/react-router";
 import { useEffect } from "react";
 import { queries } from "../api/queries";
 import { PendingPage } from "../components/PendingPage";
+import type { TranscriptSearch } from "./spanSearch";
+
+/** Replaces the address with the transcript's own in its project, keeping its span or thread. */
+export function GoToTranscript({ projectId, documentId, search }: { projectId: string; documentId: string; search: TranscriptSearch }) {
+  return <Navigate to="/projects/$projectId/transcripts/$documentId" params={{ projectId, documentId }} search={search} replace />;
+}
 
 export function LegacyDocumentRedirect() {
   const { documentId } = useParams({ from: "/documents/$documentId" });
@@ -17,12 +23,5 @@ export function LegacyDocumentRedirect() {
   }, [queryClient, documentId]);
 
   if (document.status !== "success") return <PendingPage title="Transcript" what="the transcript" error={document.error} />;
-  return (
-    <Navigate
-      to="/projects/$projectId/transcripts/$documentId"
-      params={{ projectId: document.data.projectId, documentId }}
-      search={search}
-      replace
-    />
-  );
+  return <GoToTranscript projectId={document.data.projectId} documentId={documentId} search={search} />;
 }

@@ -2,7 +2,7 @@
 // code has arrived, with the side panel beside it (or as a sheet on a narrow screen). A link
 // may name a span (`?from=&to=`), which is highlighted and scrolled to once the text is there.
 import { useQuery } from "@tanstack/react-query";
-import { Link, Navigate, useParams, useSearch } from "@tanstack/react-router";
+import { Link, useParams, useSearch } from "@tanstack/react-router";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { queries } from "../api/queries";
 import type { DocumentDetail } from "../api/types";
@@ -11,6 +11,7 @@ import { PageHeading } from "../components/PageHeading";
 import { EditorOpening, TranscriptBody, TranscriptReading } from "../components/TranscriptReading";
 import { SCREENS, useMediaQuery } from "../components/useMediaQuery";
 import { useUser } from "../session/SessionContext";
+import { GoToTranscript } from "./LegacyDocumentRedirect";
 import { spanOf, type TextSpan } from "./spanSearch";
 import { PaneBar } from "../workspace/PaneBar";
 import { Sheet } from "../workspace/Sheet";
@@ -97,14 +98,7 @@ export function TranscriptPage() {
   if (document.status !== "success") return <Pending title="Transcript" what="the transcript" error={document.error} />;
   // A hand-edited link with another project's id: the transcript's own workspace is where it belongs.
   if (document.data.projectId !== projectId) {
-    return (
-      <Navigate
-        to="/projects/$projectId/transcripts/$documentId"
-        params={{ projectId: document.data.projectId, documentId }}
-        search={search}
-        replace
-      />
-    );
+    return <GoToTranscript projectId={document.data.projectId} documentId={documentId} search={search} />;
   }
   // A fresh view for each transcript: its editor, sheets and scroll position are its own.
   return <TranscriptView key={documentId} document={document.data} span={span} />;
