@@ -39,9 +39,20 @@ async function openDemoTranscript(page: Page): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
+/** Opens the demo project's People section (members, roles, invitations). */
+async function openDemoPeople(page: Page): Promise<void> {
+  await page.getByRole("link", { name: new RegExp(DEMO_PROJECT.replace(/[()]/g, "\\$&")) }).click();
+  await page.getByRole("heading", { level: 1, name: DEMO_PROJECT }).waitFor();
+  await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "People" }).click();
+  await page.getByRole("heading", { level: 1, name: "People" }).waitFor();
+}
+
 /** Puts the cursor at the end of the first paragraph of the transcript and types `text`. */
 async function typeAtEndOfFirstParagraph(page: Page, text: string) {
-  await page.locator(".transcript p").first().click();
+  // On the paragraph's last line: End goes to the end of a line, and the paragraph may wrap.
+  const paragraph = page.locator(".transcript p").first();
+  const box = (await paragraph.boundingBox())!;
+  await paragraph.click({ position: { x: 4, y: box.height - 6 } });
   await page.keyboard.press("End");
   await page.keyboard.type(text);
 }
@@ -60,7 +71,7 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
     if (server) await discard(server);
   });
 
-  it("sign-in, project list and project pages have no axe violations", async () => {
+  it("sign-in, project list and project overview have no axe violations", async () => {
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
     await page.goto("/");
@@ -72,7 +83,7 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
     await expectNoAxeViolations(lead, "project list");
     await screenshot(lead, "project-list");
     await lead.getByRole("link", { name: /Readiness for co-production/ }).click();
-    await lead.getByRole("heading", { level: 2, name: "People" }).waitFor();
+    await lead.getByRole("heading", { level: 1, name: DEMO_PROJECT }).waitFor();
     await lead.locator(".transcripts__title a").first().waitFor();
     await expectNoAxeViolations(lead, "project page");
     await screenshot(lead, "project");
@@ -121,6 +132,10 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
   it("a lead adds a pasted transcript; a viewer invited by link reads it but cannot edit", async () => {
     const lead = await signedInPage(browser, server.url, LEAD.email);
     await lead.getByRole("link", { name: /Readiness for co-production/ }).click();
+    // The overview's way in to importing: the form in the Transcripts section, brought into view.
+    await lead.getByRole("link", { name: "Add a transcript" }).click();
+    await lead.getByRole("heading", { level: 1, name: "Transcripts" }).waitFor();
+    await expect.poll(() => lead.evaluate(() => document.activeElement?.textContent)).toBe("New transcript");
 
     // New transcript from pasted text in several label styles; the preview shows the turns
     // as they will be stored, flags the line without a label, and lets the lead rename speakers.
@@ -188,7 +203,7 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
     const documentPath = new URL(lead.url()).pathname;
 
     // An invitation link for a viewer, shown with a copy button.
-    await lead.getByRole("link", { name: "Back to the project" }).click();
+    await lead.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "People" }).click();
     await lead.getByRole("heading", { level: 3, name: "Invite with a link" }).waitFor();
     await lead.locator("#invite-heading ~ .field select").selectOption("viewer");
     await lead.getByRole("button", { name: "Create invitation link" }).click();
@@ -210,8 +225,9 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
     await guest.getByRole("button", { name: "Create account" }).click();
     await guest.getByRole("button", { name: "Join the project" }).click();
     await guest.getByRole("heading", { level: 1, name: DEMO_PROJECT }).waitFor();
-    // The project is loaded once its h1 shows, so the role-dependent forms are settled too.
-    expect(await guest.getByRole("heading", { name: "New transcript" }).count()).toBe(0);
+    // The project is loaded once its h1 shows, so the role-dependent links are settled too.
+    await guest.getByText("Your role: Viewer").waitFor();
+    expect(await guest.getByRole("link", { name: "Add a transcript" }).count()).toBe(0);
 
     // The viewer's editor is read-only and says so.
     await guest.goto(documentPath);
@@ -293,7 +309,7 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
     expect(await rater.getByTestId("read-only-note").count()).toBe(0);
 
     const lead = await signedInPage(browser, server.url, LEAD.email);
-    await lead.getByRole("link", { name: new RegExp(DEMO_PROJECT.replace(/[()]/g, "\\$&")) }).click();
+    await openDemoPeople(lead);
     await lead.getByLabel("Role of Sam Ortiz").selectOption("viewer");
     await lead.getByRole("button", { name: "Change role of Sam Ortiz to Viewer" }).click();
     await rater.getByTestId("read-only-note").waitFor();
@@ -308,7 +324,7 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
 
   it("a keyboard user browsing roles changes nothing until they choose Change role, then is told what happened", async () => {
     const lead = await signedInPage(browser, server.url, LEAD.email);
-    await lead.getByRole("link", { name: new RegExp(DEMO_PROJECT.replace(/[()]/g, "\\$&")) }).click();
+    await openDemoPeople(lead);
     const role = lead.getByLabel("Role of Dr Tom Hale");
     await role.focus();
     // Arrow keys on a closed select change its value at once: that alone must not change a role.
@@ -345,7 +361,7 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
 
   it("members' email addresses are shown to the lead only", async () => {
     const consultant = await signedInPage(browser, server.url, "consultant@example.org");
-    await consultant.getByRole("link", { name: new RegExp(DEMO_PROJECT.replace(/[()]/g, "\\$&")) }).click();
+    await openDemoPeople(consultant);
     await consultant.locator(".member-list__name", { hasText: "Priya Raman" }).waitFor();
     expect(await consultant.locator(".member-list__email").count()).toBe(0);
     expect(await consultant.content()).not.toContain("@example.org");

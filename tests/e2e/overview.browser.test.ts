@@ -85,9 +85,13 @@ describe.skipIf(unavailable !== null)("project overview in the browser", () => {
     await page.getByLabel("Project name").fill("Pilot interviews");
     await page.getByRole("button", { name: "Create project" }).click();
     await page.getByRole("heading", { level: 1, name: "Pilot interviews" }).waitFor();
-    await page.getByText("No transcripts yet. Add your first interview below: paste it or upload a .txt or .docx file.").waitFor();
+    await page.getByText("No transcripts yet. Add your first interview: paste it or upload a .txt or .docx file.").waitFor();
     expect(await page.locator("table.transcripts").count()).toBe(0);
     await expectNoAxeViolations(page);
+    // The first step is one link away: the import form.
+    await page.getByRole("link", { name: "Add a transcript" }).click();
+    await page.getByRole("heading", { name: "New transcript" }).waitFor();
+    await page.getByRole("link", { name: "People" }).click();
     await page.getByLabel("Their email address").fill("consultant@example.org");
     await page.getByRole("button", { name: "Add to project" }).click();
     await page.getByText("Jo Mensah was added").waitFor();
@@ -98,6 +102,7 @@ describe.skipIf(unavailable !== null)("project overview in the browser", () => {
     await openProject(consultant, "Pilot interviews");
     await consultant.getByText("No transcripts yet. They appear here once a lead researcher or supervisor adds them.").waitFor();
     expect(await consultant.getByText("Add your first interview").count()).toBe(0);
+    expect(await consultant.getByRole("link", { name: "Add a transcript" }).count()).toBe(0);
     await consultant.context().close();
   });
 });

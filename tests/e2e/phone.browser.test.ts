@@ -2,7 +2,9 @@
 // 640 CSS px viewport): nothing scrolls sideways, every control is at least 44 × 44 CSS px
 // (WCAG 2.5.8, links inside running text exempt), axe-core finds nothing, and on the
 // transcript page the text starts in the top part of the screen under a one-line status that
-// opens by keyboard to show who is here and the saving detail. Screenshots go to test-artifacts/.
+// opens by keyboard to show the saving detail; who is here is a sheet of its own. The pages
+// reached from emails (an invitation, a password or confirmation link) and a wrong address
+// are checked too. Screenshots go to test-artifacts/.
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -48,6 +50,8 @@ function smallTargets(page: Page): Promise<string[]> {
 
 type Visit = { name: string; open: (page: Page) => Promise<void> };
 
+const pageNamed = (name: string): Visit => PAGES.find((v) => v.name === name)!;
+
 /** The pages in the order a consultant meets them; each `open` starts from the previous page. */
 const PAGES: Visit[] = [
   { name: "project-list", open: async () => {} },
@@ -59,11 +63,25 @@ const PAGES: Visit[] = [
     },
   },
   {
+    name: "transcripts",
+    open: async (page) => {
+      await page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "Transcripts" }).click();
+      await page.getByRole("heading", { level: 1, name: "Transcripts" }).waitFor();
+    },
+  },
+  {
     name: "transcript",
     open: async (page) => {
       await page.locator(".transcripts__title a").first().click();
       await page.locator(".transcript:not(.transcript--reading) .speaker-turn").first().waitFor();
       await page.locator('.connection[data-state="saved"]').waitFor({ state: "attached" });
+    },
+  },
+  {
+    name: "people",
+    open: async (page) => {
+      await page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "People" }).click();
+      await page.getByRole("heading", { level: 1, name: "People" }).waitFor();
     },
   },
   {
@@ -129,17 +147,47 @@ describe.skipIf(unavailable !== null)("on a phone and at 200% zoom", () => {
     expectClean(await checkEveryPage(running.browser, running.server.url, ZOOMED, "zoom200"));
   });
 
-  it("the lead's project page (members, invitations, adding a transcript) is the same at 390 px", async () => {
+  it("the lead's People (members, invitations) and Transcripts (adding one) are the same at 390 px", async () => {
     const page = await signedInPage(running.browser, running.server.url, LEAD.email, PHONE);
     await PAGES[1]!.open(page);
-    expectClean([await check(page, "project-lead", "390")]);
+    await pageNamed("transcripts").open(page);
+    await page.getByRole("heading", { name: "New transcript" }).waitFor();
+    const findings = [await check(page, "transcripts-lead", "390")];
+    await pageNamed("people").open(page);
+    await page.getByRole("heading", { name: "Open invitation links" }).waitFor();
+    findings.push(await check(page, "people-lead", "390"));
+    expectClean(findings);
     await page.context().close();
+  });
+
+  it("the pages people reach from an email, and a wrong address, at 390 px and at 200% zoom", async () => {
+    for (const [options, size] of [[PHONE, "390"], [ZOOMED, "zoom200"]] as const) {
+      const page = await signedInPage(running.browser, running.server.url, LEAD.email, options);
+      const projectPath = (await page.getByRole("link", { name: /Readiness for co-production/ }).getAttribute("href"))!;
+      const created = await page.request.post(`/api${projectPath}/invitations`, { data: { role: "consultant", maxUses: 1 } });
+      expect(created.status()).toBe(201);
+      const { token } = (await created.json()) as { token: string };
+      const emailPages: [string, string, RegExp][] = [
+        ["invite", `/invite/${token}`, /Join the project/],
+        ["verify-email", "/verify-email/a-link-from-an-email", /Confirm my address/],
+        ["reset-password", "/reset-password/a-link-from-an-email", /Save new password/],
+        ["not-found", "/no-such-page", /Go to your projects/],
+      ];
+      const findings: Findings[] = [];
+      for (const [name, path, ready] of emailPages) {
+        await page.goto(path);
+        await page.getByText(ready).first().waitFor();
+        findings.push(await check(page, name, size));
+      }
+      expectClean(findings);
+      await page.context().close();
+    }
   });
 
   it("the transcript starts near the top, under one status line that opens by keyboard", async () => {
     const page = await signedInPage(running.browser, running.server.url, CONSULTANT.email, PHONE);
     await PAGES[1]!.open(page);
-    await PAGES[2]!.open(page);
+    await pageNamed("transcript").open(page);
 
     const firstLineTop = await page.locator(".transcript .speaker-turn").first().evaluate((el) => el.getBoundingClientRect().top);
     console.log(`first transcript line at ${Math.round(firstLineTop)} px of 844 (${Math.round((firstLineTop / 844) * 100)}%)`);
@@ -158,19 +206,23 @@ describe.skipIf(unavailable !== null)("on a phone and at 200% zoom", () => {
     expect(await summary.getAttribute("aria-expanded")).toBe("false");
     expect(await page.getByRole("heading", { name: /Here now/ }).isVisible()).toBe(false);
 
-    // Opened with the keyboard: the full saving detail and the list of people.
+    // Opened with the keyboard: the full saving detail and the span link button.
     await summary.focus();
     await page.keyboard.press("Enter");
     expect(await summary.getAttribute("aria-expanded")).toBe("true");
-    await page.getByRole("heading", { name: /Here now/ }).waitFor();
-    expect(await page.getByTestId("presence-person").first().textContent()).toContain(CONSULTANT.name);
     expect(await page.locator(".connection__title").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Copy link to selection" }).isVisible()).toBe(true);
     await screens(page, "phone-390-transcript-open");
     const violations = await axeViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
 
     await page.keyboard.press("Space");
     expect(await summary.getAttribute("aria-expanded")).toBe("false");
+
+    // Who is here: the side panel, as a sheet.
+    await page.getByRole("button", { name: "Here now", exact: true }).click();
+    await page.getByRole("dialog", { name: "Here now" }).getByRole("heading", { name: /Here now \(only you\)/ }).waitFor();
+    expect(await page.getByTestId("presence-person").first().textContent()).toContain(CONSULTANT.name);
     await page.context().close();
   });
 });

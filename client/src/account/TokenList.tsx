@@ -1,7 +1,9 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../api/endpoints";
 import type { ApiToken, NewApiToken } from "../api/types";
-import { useResource } from "../api/useResource";
+import { errorMessage } from "../api/http";
+import { queries, queryKeys } from "../api/queries";
 import { Alert, Loading } from "../components/Alert";
 import { SelectField, TextField } from "../components/Field";
 import { formatDate } from "../components/dates";
@@ -12,7 +14,9 @@ const LIFETIMES = [30, 90, 180, 365] as const;
 
 /** Personal API tokens for scripts: the list, revoking one, and making a new one (shown once). */
 export function TokenList() {
-  const [tokens, reload] = useResource(() => api.listTokens().then((r) => r.tokens), "tokens");
+  const tokens = useQuery(queries.tokens());
+  const queryClient = useQueryClient();
+  const reload = () => void queryClient.invalidateQueries({ queryKey: queryKeys.tokens() });
   const [created, setCreated] = useState<NewApiToken | null>(null);
   const { busy, message, run } = useAction();
 
@@ -40,10 +44,10 @@ export function TokenList() {
     <section className="stack" aria-labelledby="tokens-heading">
       <h2 id="tokens-heading">API tokens</h2>
       <p>Tokens let your own scripts use Concord as you. Anyone who has one can act as you until it expires, so revoke any you no longer use.</p>
-      {tokens.status === "loading" ? <Loading what="your tokens" /> : null}
-      {tokens.status === "error" ? <Alert>{tokens.message}</Alert> : null}
-      {tokens.status === "ready" && tokens.data.length === 0 ? <p>You have no tokens.</p> : null}
-      {tokens.status === "ready" && tokens.data.length > 0 ? (
+      {tokens.status === "pending" ? <Loading what="your tokens" /> : null}
+      {tokens.status === "error" ? <Alert>{errorMessage(tokens.error)}</Alert> : null}
+      {tokens.status === "success" && tokens.data.length === 0 ? <p>You have no tokens.</p> : null}
+      {tokens.status === "success" && tokens.data.length > 0 ? (
         <ul className="member-list">
           {tokens.data.map((token) => (
             <li key={token.id} className="member-list__item">

@@ -2,17 +2,17 @@
 // focus so screen-reader and keyboard users start at the top of the new page.
 import { useEffect, useRef, type ReactNode } from "react";
 
-let pageChanges = 0;
-/** Called by App when the route changes; the first page load keeps focus where the browser put it. */
+let navigated = false;
+/** Called when another page is shown (before its effects run); the first page load keeps focus where the browser put it. */
 export function notePageChange(): void {
-  pageChanges += 1;
+  navigated = true;
 }
 
 export function PageHeading({ title, children }: { title: string; children?: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} – Concord`;
-    if (pageChanges > 1) ref.current?.focus();
+    if (navigated) ref.current?.focus();
   }, [title]);
   return (
     <h1 ref={ref} tabIndex={-1} className="page-heading">

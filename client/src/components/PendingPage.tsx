@@ -1,21 +1,30 @@
-// The page shown while a page's main resource is loading or could not be loaded.
-import type { Resource } from "../api/useResource";
-import { Link } from "../router/Link";
-import { paths } from "../router/routes";
+// What a page shows while its main resource is loading or could not be loaded.
+import { Link } from "@tanstack/react-router";
+import { errorMessage } from "../api/http";
 import { Alert, Loading } from "./Alert";
 import { Layout } from "./Layout";
 import { PageHeading } from "./PageHeading";
 
-type Props = { title: string; what: string; resource: Exclude<Resource<unknown>, { status: "ready" }> };
+type Props = { title: string; what: string; error: unknown };
 
-export function PendingPage({ title, what, resource }: Props) {
+/** Inside a frame that is already there (the workspace): the heading and the state. */
+export function Pending({ title, what, error }: Props) {
+  return (
+    <>
+      <PageHeading title={title} />
+      {error ? <Alert>{errorMessage(error)}</Alert> : <Loading what={what} />}
+      <p>
+        <Link to="/">Back to your projects</Link>
+      </p>
+    </>
+  );
+}
+
+/** A page of its own. */
+export function PendingPage(props: Props) {
   return (
     <Layout>
-      <PageHeading title={title} />
-      {resource.status === "loading" ? <Loading what={what} /> : <Alert>{resource.message}</Alert>}
-      <p>
-        <Link to={paths.projects()}>Back to your projects</Link>
-      </p>
+      <Pending {...props} />
     </Layout>
   );
 }

@@ -1,15 +1,24 @@
-// A document open for editing together: saving state, who is here, and the editor.
+// A transcript open for editing together: the saving state, the text with its coding margin,
+// and the side panel of who is here (a column on a wide screen, a sheet on a narrow one).
+import type { Editor } from "@tiptap/core";
+import { Link } from "@tanstack/react-router";
 import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import type * as Y from "yjs";
 import { TRANSCRIPT_FIELD } from "@concord/shared/transcript/ydoc";
 import type { DocumentDetail, User } from "../api/types";
-import { Link } from "../router/Link";
-import { paths } from "../router/routes";
+import { TranscriptBody } from "../components/TranscriptReading";
+import { SCREENS, useMediaQuery } from "../components/useMediaQuery";
+import { DOCUMENT_PANELS, type PanelContext } from "../transcript/panels";
+import { SidePanel, sidePanelName } from "../transcript/SidePanel";
+import type { TextSpan } from "../transcript/spanSearch";
+import { PaneBarEnd } from "../workspace/PaneBar";
+import { Sheet } from "../workspace/Sheet";
 import { ConnectionStatus } from "./ConnectionStatus";
-import { PresenceList } from "./PresenceList";
+import { CopySpanLink } from "./CopySpanLink";
 import { StatusLine } from "./StatusLine";
 import { TranscriptEditor } from "./TranscriptEditor";
 import { useCollaboration } from "./useCollaboration";
+import { useLinkedSpan } from "./useLinkedSpan";
 import { usePresence } from "./usePresence";
 import { colorForUser } from "./userColor";
 
@@ -27,14 +36,34 @@ function useHasText(doc: Y.Doc | undefined): boolean {
   return hasText;
 }
 
+const PANEL_NAME = sidePanelName(DOCUMENT_PANELS);
+
+/** On a narrow screen, the side panel is a sheet opened from the pane bar. */
+function SidePanelSheet({ context }: { context: PanelContext }) {
+  const [open, setOpen] = useState(false);
+  const name = PANEL_NAME;
+  return (
+    <PaneBarEnd>
+      <button type="button" className="button pane-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        {name}
+      </button>
+      <Sheet title={name} side="end" open={open} onClose={() => setOpen(false)}>
+        <SidePanel panels={DOCUMENT_PANELS} context={context} />
+      </Sheet>
+    </PaneBarEnd>
+  );
+}
+
 type Props = {
   document: DocumentDetail;
   user: User;
   /** The plain text to show until the editor has the document, so it never flashes empty. */
   reading?: ReactNode;
+  /** The passage a link points to, in plain-text offsets. */
+  span?: TextSpan | null;
 };
 
-export function CollaborativeDocument({ document, user, reading = null }: Props) {
+export function CollaborativeDocument({ document, user, reading = null, span = null }: Props) {
   const { collaboration, connection, serverReadOnly } = useCollaboration(document.id);
   const hasText = useHasText(collaboration?.doc);
   // An empty document stays empty once the server has answered; until then keep the reading copy.
@@ -51,17 +80,22 @@ export function CollaborativeDocument({ document, user, reading = null }: Props)
   const readOnly = document.readOnly || serverReadOnly;
   const refused = connection.kind === "refused";
   const connected = connection.kind === "saved" || connection.kind === "pending";
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const panelBeside = useMediaQuery(SCREENS.sidePanel);
+  const panelContext: PanelContext = { document, people, connected };
+  // The offsets are of the stored text: wait for the server's copy (or this device's, offline).
+  useLinkedSpan(editor, span, showEditor && hasText && connection.kind !== "connecting");
   // Folded on a phone until asked for (the stylesheet ignores this on a wide screen).
   const [detailsOpen, setDetailsOpen] = useState(false);
   const detailsId = useId();
-  const peopleId = useId();
+  const toolsId = useId();
 
   if (refused) {
     return (
       <div className="stack">
         <ConnectionStatus state={connection} readOnly={readOnly} />
         <p>
-          <Link to={paths.projects()}>Go to your projects</Link>
+          <Link to="/">Go to your projects</Link>
         </p>
       </div>
     );
@@ -76,8 +110,9 @@ export function CollaborativeDocument({ document, user, reading = null }: Props)
           here={connected ? people.length : null}
           expanded={detailsOpen}
           onToggle={() => setDetailsOpen((open) => !open)}
-          controls={`${detailsId} ${peopleId}`}
+          controls={`${detailsId} ${toolsId}`}
         />
+        {panelBeside ? null : <SidePanelSheet context={panelContext} />}
         <div id={detailsId} className="document-layout__detail">
           <ConnectionStatus state={connection} readOnly={readOnly} />
         </div>
@@ -86,15 +121,15 @@ export function CollaborativeDocument({ document, user, reading = null }: Props)
             <strong>Read only.</strong> You can read this transcript and see who is here, but you can't change it.
           </p>
         ) : null}
+        <div id={toolsId} className="document-layout__tools">
+          <CopySpanLink editor={editor} projectId={document.projectId} documentId={document.id} />
+        </div>
       </div>
-      <aside id={peopleId} className="document-layout__aside" aria-label="People in this document">
-        <PresenceList people={people} connected={connected} />
-      </aside>
       <section className="document-layout__editor" aria-labelledby="transcript-heading">
         <h2 id="transcript-heading" className="visually-hidden">
           Transcript
         </h2>
-        {showEditor ? null : reading}
+        {showEditor ? null : <TranscriptBody>{reading}</TranscriptBody>}
         {collaboration ? (
           <div hidden={!showEditor}>
             <TranscriptEditor
@@ -103,10 +138,16 @@ export function CollaborativeDocument({ document, user, reading = null }: Props)
               user={caretUser}
               readOnly={readOnly}
               label={`Transcript: ${document.title}`}
+              onEditor={setEditor}
             />
           </div>
         ) : null}
       </section>
+      {panelBeside ? (
+        <aside className="document-layout__aside" aria-label={PANEL_NAME}>
+          <SidePanel panels={DOCUMENT_PANELS} context={panelContext} />
+        </aside>
+      ) : null}
     </div>
   );
 }

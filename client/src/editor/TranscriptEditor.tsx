@@ -1,12 +1,15 @@
 // The Tiptap editor bound to the document's Yjs text, with everyone's cursors.
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { TRANSCRIPT_FIELD } from "@concord/shared/transcript/ydoc";
 import { useEffect, useRef } from "react";
+import { TranscriptBody } from "../components/TranscriptReading";
 import { renderCaret, renderSelection } from "./caretRender";
 import { EditorToolbar } from "./EditorToolbar";
+import { LinkedSpan } from "./LinkedSpan";
 import { SpeakerTurn } from "./SpeakerTurn";
 import type { Collaboration as CollaborationObjects } from "./useCollaboration";
 
@@ -15,9 +18,11 @@ type Props = {
   user: { name: string; color: string };
   readOnly: boolean;
   label: string;
+  /** Hears of the editor once it exists (and of null when it goes), for what works beside it. */
+  onEditor?: (editor: Editor | null) => void;
 };
 
-export function TranscriptEditor({ collaboration, user, readOnly, label }: Props) {
+export function TranscriptEditor({ collaboration, user, readOnly, label, onEditor }: Props) {
   const { doc, provider } = collaboration;
   // Read by the attributes function each time the view updates (setEditable updates it).
   const readOnlyRef = useRef(readOnly);
@@ -37,6 +42,7 @@ export function TranscriptEditor({ collaboration, user, readOnly, label }: Props
           trailingNode: false,
         }),
         SpeakerTurn,
+        LinkedSpan,
         Collaboration.configure({ document: doc, field: TRANSCRIPT_FIELD }),
         CollaborationCaret.configure({ provider, user, render: renderCaret, selectionRender: renderSelection }),
       ],
@@ -62,10 +68,17 @@ export function TranscriptEditor({ collaboration, user, readOnly, label }: Props
     editor.commands.updateUser(user);
   }, [editor, user]);
 
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
+
   return (
     <>
       {readOnly ? null : <EditorToolbar editor={editor} />}
-      <EditorContent editor={editor} className="transcript-frame" />
+      <TranscriptBody>
+        <EditorContent editor={editor} className="transcript-frame" />
+      </TranscriptBody>
     </>
   );
 }

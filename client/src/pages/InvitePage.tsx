@@ -1,18 +1,20 @@
 // Accepting an invitation link: say what it is for, then join with one button.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { api } from "../api/endpoints";
 import { errorMessage } from "../api/http";
-import { useResource } from "../api/useResource";
+import { queries, queryKeys } from "../api/queries";
 import { Alert, Loading } from "../components/Alert";
 import { Layout } from "../components/Layout";
 import { PageHeading } from "../components/PageHeading";
 import { ROLE_TEXT } from "../components/roles";
-import { navigate } from "../router/history";
-import { Link } from "../router/Link";
-import { paths } from "../router/routes";
 
-export function InvitePage({ token }: { token: string }) {
-  const [invitation] = useResource(() => api.getInvitation(token), token);
+export function InvitePage() {
+  const { token } = useParams({ from: "/invite/$token" });
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const invitation = useQuery(queries.invitation(token));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -21,7 +23,9 @@ export function InvitePage({ token }: { token: string }) {
     setError(null);
     try {
       const { projectId } = await api.acceptInvitation(token);
-      navigate(paths.project(projectId), { replace: true });
+      // The project list now has one more.
+      await queryClient.invalidateQueries({ queryKey: queryKeys.projects() });
+      void navigate({ to: "/projects/$projectId", params: { projectId }, replace: true });
     } catch (caught) {
       setError(errorMessage(caught));
       setBusy(false);
@@ -32,10 +36,10 @@ export function InvitePage({ token }: { token: string }) {
     <Layout>
       <div className="narrow stack">
         <PageHeading title="Invitation" />
-        {invitation.status === "loading" ? <Loading what="the invitation" /> : null}
+        {invitation.status === "pending" ? <Loading what="the invitation" /> : null}
         {/* The server's message already says what to do (ask the lead researcher for a new link). */}
-        {invitation.status === "error" ? <Alert>{invitation.message}</Alert> : null}
-        {invitation.status === "ready" ? (
+        {invitation.status === "error" ? <Alert>{errorMessage(invitation.error)}</Alert> : null}
+        {invitation.status === "success" ? (
           <>
             <p>
               You have been invited to join <strong>{invitation.data.projectTitle}</strong> as{" "}
@@ -49,7 +53,7 @@ export function InvitePage({ token }: { token: string }) {
           </>
         ) : null}
         <p>
-          <Link to={paths.projects()}>Go to your projects</Link>
+          <Link to="/">Go to your projects</Link>
         </p>
       </div>
     </Layout>

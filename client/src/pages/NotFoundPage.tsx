@@ -1,7 +1,6 @@
+import { Link } from "@tanstack/react-router";
 import { Layout } from "../components/Layout";
 import { PageHeading } from "../components/PageHeading";
-import { Link } from "../router/Link";
-import { paths } from "../router/routes";
 
 export function NotFoundPage() {
   return (
@@ -9,7 +8,7 @@ export function NotFoundPage() {
       <PageHeading title="Page not found" />
       <p>We could not find this page. The link may be wrong or out of date.</p>
       <p>
-        <Link to={paths.projects()}>Go to your projects</Link>
+        <Link to="/">Go to your projects</Link>
       </p>
     </Layout>
   );

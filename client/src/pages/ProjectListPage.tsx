@@ -1,16 +1,16 @@
 // The signed-in person's projects, with their role in each, and a form to start one.
-import { api } from "../api/endpoints";
-import { useResource } from "../api/useResource";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { errorMessage } from "../api/http";
+import { queries } from "../api/queries";
 import { Alert, Loading } from "../components/Alert";
 import { Layout } from "../components/Layout";
 import { PageHeading } from "../components/PageHeading";
 import { roleName } from "../components/roles";
 import { CreateProjectForm } from "../project/CreateProjectForm";
-import { Link } from "../router/Link";
-import { paths } from "../router/routes";
 
 export function ProjectListPage() {
-  const [projects] = useResource(() => api.listProjects().then((r) => r.projects), "projects");
+  const projects = useQuery(queries.projects());
 
   return (
     <Layout>
@@ -19,16 +19,16 @@ export function ProjectListPage() {
         <h2 id="project-list-heading" className="visually-hidden">
           Projects you belong to
         </h2>
-        {projects.status === "loading" ? <Loading what="your projects" /> : null}
-        {projects.status === "error" ? <Alert>{projects.message}</Alert> : null}
-        {projects.status === "ready" && projects.data.length === 0 ? (
+        {projects.status === "pending" ? <Loading what="your projects" /> : null}
+        {projects.status === "error" ? <Alert>{errorMessage(projects.error)}</Alert> : null}
+        {projects.status === "success" && projects.data.length === 0 ? (
           <p>You are not in any projects yet. Start one below, or open an invitation link someone sent you.</p>
         ) : null}
-        {projects.status === "ready" && projects.data.length > 0 ? (
+        {projects.status === "success" && projects.data.length > 0 ? (
           <ul className="link-list">
             {projects.data.map((project) => (
               <li key={project.id}>
-                <Link to={paths.project(project.id)} className="link-list__link">
+                <Link to="/projects/$projectId" params={{ projectId: project.id }} className="link-list__link">
                   <span className="link-list__title">{project.title}</span>
                   <span className="link-list__meta">Your role: {roleName(project.role)}</span>
                 </Link>

@@ -1,5 +1,6 @@
 // The link in a password email: choose a new password, which signs out every browser, stops
 // every API token, and signs this browser in. Works signed in or out.
+import { useNavigate, useParams } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { api } from "../api/endpoints";
 import { errorMessage } from "../api/http";
@@ -7,11 +8,11 @@ import { Alert } from "../components/Alert";
 import { NewPasswordField } from "../components/NewPasswordField";
 import { Layout } from "../components/Layout";
 import { PageHeading } from "../components/PageHeading";
-import { navigate } from "../router/history";
-import { paths } from "../router/routes";
 import { useSession } from "../session/SessionContext";
 
-export function ResetPasswordPage({ token }: { token: string }) {
+export function ResetPasswordPage() {
+  const { token } = useParams({ from: "/reset-password/$token" });
+  const navigate = useNavigate();
   const { signedIn } = useSession();
   const [showPassword, setShowPassword] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +26,7 @@ export function ResetPasswordPage({ token }: { token: string }) {
     try {
       const { user } = await api.resetPassword({ token, newPassword });
       signedIn(user);
-      navigate(paths.projects(), { replace: true });
+      void navigate({ to: "/", replace: true });
     } catch (caught) {
       setError(errorMessage(caught));
       setBusy(false);

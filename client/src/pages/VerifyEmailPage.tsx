@@ -1,17 +1,17 @@
 // The link in a confirmation email. Opened signed out, it shows the sign-in page first: the
 // link confirms the address only together with the account's password. Confirming is a
 // button, not automatic, so nothing happens merely because a page was opened.
+import { Link, useParams } from "@tanstack/react-router";
 import { useState } from "react";
 import { api } from "../api/endpoints";
 import { errorMessage } from "../api/http";
 import { Alert } from "../components/Alert";
 import { Layout } from "../components/Layout";
 import { PageHeading } from "../components/PageHeading";
-import { Link } from "../router/Link";
-import { paths } from "../router/routes";
 import { useSession, useUser } from "../session/SessionContext";
 
-export function VerifyEmailPage({ token }: { token: string }) {
+export function VerifyEmailPage() {
+  const { token } = useParams({ from: "/verify-email/$token" });
   const user = useUser();
   const { signedIn } = useSession();
   const [result, setResult] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -46,7 +46,7 @@ export function VerifyEmailPage({ token }: { token: string }) {
         ) : null}
         {result ? <Alert tone={result.tone}>{result.text}</Alert> : null}
         <p>
-          <Link to={paths.projects()}>Go to your projects</Link>
+          <Link to="/">Go to your projects</Link>
         </p>
       </div>
     </Layout>

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { api } from "../api/endpoints";
 import { errorMessage } from "../api/http";
+import { queryKeys } from "../api/queries";
+import { useInvalidate } from "../api/useInvalidate";
 import { ROLES, type Role } from "../api/types";
 import { Alert } from "../components/Alert";
 import { TextField } from "../components/Field";
@@ -13,7 +15,8 @@ import { RoleSelect } from "./RoleSelect";
  * Adds someone to the project by email (leads only). On a server that sends email only a
  * confirmed address is added; any other is emailed an invitation.
  */
-export function AddMemberForm({ projectId, onAdded }: { projectId: string; onAdded: () => void }) {
+export function AddMemberForm({ projectId }: { projectId: string }) {
+  const invalidate = useInvalidate();
   const sendsEmail = useSendsEmail();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("consultant");
@@ -39,7 +42,7 @@ export function AddMemberForm({ projectId, onAdded }: { projectId: string; onAdd
           : `${added.email} has no confirmed Concord account yet, so we emailed them an invitation to join as ${roleName(added.role)}.`;
       setMessage({ tone: "success", text });
       setEmail("");
-      onAdded();
+      invalidate(queryKeys.project(projectId));
     } catch (caught) {
       setMessage({ tone: "error", text: errorMessage(caught) });
     } finally {

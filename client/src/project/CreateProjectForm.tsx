@@ -1,17 +1,20 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
 import { useState, type FormEvent } from "react";
 import { TITLE_LIMITS, checkTitle } from "@concord/shared/text/title";
 import { api } from "../api/endpoints";
 import { errorMessage } from "../api/http";
+import { queryKeys } from "../api/queries";
 import { Alert } from "../components/Alert";
 import { TextField } from "../components/Field";
-import { navigate } from "../router/history";
-import { paths } from "../router/routes";
 
 /** Starts a new project with the signed-in person as its lead, then opens it. */
 export function CreateProjectForm() {
   const [title, setTitle] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -29,7 +32,8 @@ export function CreateProjectForm() {
     setError(null);
     try {
       const project = await api.createProject(checked.value);
-      navigate(paths.project(project.id));
+      void queryClient.invalidateQueries({ queryKey: queryKeys.projects() });
+      void navigate({ to: "/projects/$projectId", params: { projectId: project.id } });
     } catch (caught) {
       setError(errorMessage(caught));
       setBusy(false);

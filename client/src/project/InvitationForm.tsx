@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { api } from "../api/endpoints";
 import { errorMessage } from "../api/http";
+import { queryKeys } from "../api/queries";
+import { useInvalidate } from "../api/useInvalidate";
 import { LINK_ROLES, type Invitation, type LinkRole } from "../api/types";
 import { Alert } from "../components/Alert";
 import { TextField } from "../components/Field";
@@ -17,7 +19,8 @@ const MAX_USES = 100;
  * Creates an invitation link (leads only) for one person, or for a set number of people,
  * and shows it once with a copy button. A link never makes someone a lead.
  */
-export function InvitationForm({ projectId, onCreated }: { projectId: string; onCreated: () => void }) {
+export function InvitationForm({ projectId }: { projectId: string }) {
+  const invalidate = useInvalidate();
   const [role, setRole] = useState<LinkRole>("consultant");
   const [several, setSeveral] = useState(false);
   const [maxUses, setMaxUses] = useState("5");
@@ -31,7 +34,7 @@ export function InvitationForm({ projectId, onCreated }: { projectId: string; on
     setError(null);
     try {
       setInvitation(await api.createInvitation(projectId, { role, maxUses: several ? Number(maxUses) : 1 }));
-      onCreated();
+      invalidate(queryKeys.invitations(projectId));
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {

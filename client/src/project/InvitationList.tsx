@@ -1,15 +1,18 @@
 import { useState } from "react";
 import { api } from "../api/endpoints";
 import { errorMessage } from "../api/http";
+import { queryKeys } from "../api/queries";
+import { useInvalidate } from "../api/useInvalidate";
 import type { InvitationSummary } from "../api/types";
 import { Alert } from "../components/Alert";
 import { formatDateTime } from "../components/dates";
 import { roleName } from "../components/roles";
 
-type Props = { projectId: string; invitations: InvitationSummary[]; onRevoked: () => void };
+type Props = { projectId: string; invitations: InvitationSummary[] };
 
 /** The links that still let people in, each with who made it, how much it has been used, and Revoke. */
-export function InvitationList({ projectId, invitations, onRevoked }: Props) {
+export function InvitationList({ projectId, invitations }: Props) {
+  const invalidate = useInvalidate();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -18,7 +21,7 @@ export function InvitationList({ projectId, invitations, onRevoked }: Props) {
     setError(null);
     try {
       await api.revokeInvitation(projectId, invitation.id);
-      onRevoked();
+      invalidate(queryKeys.invitations(projectId));
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {

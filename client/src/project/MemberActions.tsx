@@ -5,14 +5,17 @@
 // with any input method. What happened is said afterwards in plain words.
 import { useEffect, useRef, useState } from "react";
 import { api } from "../api/endpoints";
+import { queryKeys } from "../api/queries";
+import { useInvalidate } from "../api/useInvalidate";
 import { ROLES, type Member, type Role } from "../api/types";
 import { Alert } from "../components/Alert";
 import { ROLE_TEXT, roleName } from "../components/roles";
 import { ConfirmLead } from "./ConfirmLead";
 
-type Props = { projectId: string; member: Member; onChanged: () => void };
+type Props = { projectId: string; member: Member };
 
-export function MemberActions({ projectId, member, onChanged }: Props) {
+export function MemberActions({ projectId, member }: Props) {
+  const invalidate = useInvalidate();
   // The role as last known here: the server's answer to a change counts at once, before the
   // member list has been fetched again.
   const [current, setCurrent] = useState<Role>(member.role);
@@ -40,7 +43,8 @@ export function MemberActions({ projectId, member, onChanged }: Props) {
       await action();
       then();
       setDone(said);
-      onChanged();
+      // The members, and the invitation links too: a lead who stops being one takes theirs with them.
+      invalidate(queryKeys.project(projectId));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setProposed(current);

@@ -6,7 +6,7 @@ type Props = {
   members: Member[];
   currentUserId: string;
   /** Given to a lead: role and removal controls for everyone else. */
-  manage?: { projectId: string; onChanged: () => void };
+  manage?: { projectId: string };
 };
 
 /** Everyone in the project and their role. */
@@ -23,7 +23,7 @@ export function MemberList({ members, currentUserId, manage }: Props) {
             </span>
             {member.email ? <span className="member-list__email">{member.email}</span> : null}
             {manage && !isSelf ? (
-              <MemberActions projectId={manage.projectId} member={member} onChanged={manage.onChanged} />
+              <MemberActions projectId={manage.projectId} member={member} />
             ) : (
               <span className="badge">{roleName(member.role)}</span>
             )}

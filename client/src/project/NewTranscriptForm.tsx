@@ -4,17 +4,20 @@
 import { MAX_TRANSCRIPT_CHARS } from "@concord/shared/collab/closeEvents";
 import type { SpeakerNames } from "@concord/shared/transcript/preview";
 import { TITLE_LIMITS, checkTitle } from "@concord/shared/text/title";
+import { useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api } from "../api/endpoints";
 import { errorMessage } from "../api/http";
+import { queryKeys } from "../api/queries";
 import type { TranscriptPreview as Preview } from "../api/types";
 import { Alert } from "../components/Alert";
 import { TextAreaField, TextField } from "../components/Field";
-import { navigate } from "../router/history";
-import { paths } from "../router/routes";
 import { TranscriptPreview } from "./TranscriptPreview";
 
 type Source = "paste" | "file";
+
+const FORM_ID = "new-transcript";
 
 /** What is missing before the transcript can be checked or created, in plain words; null when nothing is. */
 function missing(source: Source, title: string, text: string, file: File | null): string | null {
@@ -42,6 +45,17 @@ export function NewTranscriptForm({ projectId }: { projectId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const previewHeading = useRef<HTMLHeadingElement>(null);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  // The overview's "Add a transcript" links here (#new-transcript): the form is loaded after
+  // the page, so it brings itself into view and takes the focus once it is there.
+  const formHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (window.location.hash !== `#${FORM_ID}`) return;
+    formHeading.current?.scrollIntoView({ block: "start" });
+    formHeading.current?.focus();
+  }, []);
 
   // A new preview takes the focus, so that screen reader users hear that it appeared.
   useEffect(() => {
@@ -87,7 +101,8 @@ export function NewTranscriptForm({ projectId }: { projectId: string }) {
         source === "file" && file
           ? await api.createTranscriptFromFile(projectId, file, title.trim(), speakers)
           : await api.createTranscriptFromText(projectId, { title: title.trim(), text, speakers });
-      navigate(paths.document(created.id));
+      void queryClient.invalidateQueries({ queryKey: queryKeys.documents(projectId) });
+      void navigate({ to: "/projects/$projectId/transcripts/$documentId", params: { projectId, documentId: created.id } });
     } catch (caught) {
       setError(errorMessage(caught));
       setBusy(false);
@@ -96,8 +111,10 @@ export function NewTranscriptForm({ projectId }: { projectId: string }) {
 
   const busyLabel = preview ? "Creating transcript…" : "Checking…";
   return (
-    <form className="stack card" onSubmit={handleSubmit} aria-labelledby="new-transcript-heading" noValidate>
-      <h3 id="new-transcript-heading">New transcript</h3>
+    <form id={FORM_ID} className="stack card" onSubmit={handleSubmit} aria-labelledby="new-transcript-heading" noValidate>
+      <h2 id="new-transcript-heading" ref={formHeading} tabIndex={-1}>
+        New transcript
+      </h2>
       <fieldset className="choice">
         <legend>Where is the transcript?</legend>
         <label className="checkbox">

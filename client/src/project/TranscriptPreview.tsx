@@ -25,9 +25,9 @@ export function TranscriptPreview({ preview, names, onRename, headingRef }: Prop
 
   return (
     <section className="import-preview stack" aria-labelledby="import-preview-heading">
-      <h4 id="import-preview-heading" ref={headingRef} tabIndex={-1}>
+      <h3 id="import-preview-heading" ref={headingRef} tabIndex={-1}>
         Check the transcript before creating it
-      </h4>
+      </h3>
       <p>
         {count(turns.length, "turn")} from {count(distinct.size, "speaker")}.{" "}
         {preview.characters.toLocaleString("en")} of {preview.limit.toLocaleString("en")} characters allowed.
@@ -93,7 +93,7 @@ export function TranscriptPreview({ preview, names, onRename, headingRef }: Prop
         </div>
       ) : null}
 
-      <h5 id="import-preview-turns">The transcript as it will be stored</h5>
+      <h4 id="import-preview-turns">The transcript as it will be stored</h4>
       {/* Focusable so that people using a keyboard can scroll a long transcript. */}
       <div className="import-preview__scroll" role="region" aria-labelledby="import-preview-turns" tabIndex={0}>
         <ol className="import-preview__turns">

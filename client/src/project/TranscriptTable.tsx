@@ -2,11 +2,10 @@
 // button (so sorting works by keyboard and is announced), the sorted column says so with
 // aria-sort, and on a phone each row becomes a small card of labelled lines (styles.css,
 // "Project overview"), so nothing scrolls sideways.
-import { useState } from "react";
+import { Link } from "@tanstack/react-router";
+import { useState, type ReactNode } from "react";
 import type { DocumentSummary } from "../api/types";
 import { formatDate } from "../components/dates";
-import { Link } from "../router/Link";
-import { paths } from "../router/routes";
 import { DEFAULT_ORDER, nextOrder, sortTranscripts, type SortKey, type SortOrder } from "./transcriptOrder";
 
 const COLUMNS: { key: SortKey; label: string; ascending: string; descending: string }[] = [
@@ -32,15 +31,25 @@ function SortHeader({ column, order, onSort }: { column: (typeof COLUMNS)[number
   );
 }
 
-export function TranscriptTable({ documents, canAdd }: { documents: DocumentSummary[]; canAdd: boolean }) {
+type Props = {
+  documents: DocumentSummary[];
+  canAdd: boolean;
+  /** Where to add one (a link, or the form itself), shown after the empty state to those who may. */
+  addEntry?: ReactNode;
+};
+
+export function TranscriptTable({ documents, canAdd, addEntry }: Props) {
   const [order, setOrder] = useState<SortOrder>(DEFAULT_ORDER);
   if (documents.length === 0) {
     return (
-      <p className="transcripts__empty">
-        {canAdd
-          ? "No transcripts yet. Add your first interview below: paste it or upload a .txt or .docx file."
-          : "No transcripts yet. They appear here once a lead researcher or supervisor adds them."}
-      </p>
+      <div className="transcripts__empty">
+        <p>
+          {canAdd
+            ? "No transcripts yet. Add your first interview: paste it or upload a .txt or .docx file."
+            : "No transcripts yet. They appear here once a lead researcher or supervisor adds them."}
+        </p>
+        {canAdd ? addEntry : null}
+      </div>
     );
   }
   const sortedBy = COLUMNS.find((c) => c.key === order.key)!;
@@ -61,7 +70,9 @@ export function TranscriptTable({ documents, canAdd }: { documents: DocumentSumm
         {sortTranscripts(documents, order).map((document) => (
           <tr key={document.id}>
             <td data-label="Title" className="transcripts__title">
-              <Link to={paths.document(document.id)}>{document.title}</Link>
+              <Link to="/projects/$projectId/transcripts/$documentId" params={{ projectId: document.projectId, documentId: document.id }}>
+                {document.title}
+              </Link>
             </td>
             <td data-label="Participant">{document.participant ?? <span className="transcripts__unknown">Not known</span>}</td>
             <td data-label="Words" className="transcripts__number">

@@ -1,4 +1,5 @@
 // Who is signed in. Loaded once from /api/me; sign-in and sign-out update it.
+import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { api } from "../api/endpoints";
 import { ApiError, errorMessage, SESSION_ENDED_EVENT } from "../api/http";
@@ -21,6 +22,11 @@ const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: "loading" });
+  const queryClient = useQueryClient();
+  // What one person was shown must not be shown to whoever signs in next in this browser.
+  useEffect(() => {
+    if (state.status === "signedOut") queryClient.clear();
+  }, [state.status, queryClient]);
 
   useEffect(() => {
     let cancelled = false;

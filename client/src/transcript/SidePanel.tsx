@@ -1,0 +1,67 @@
+// The panel host beside a transcript: one tab per registered panel (panels.tsx), following
+// the ARIA tabs pattern (arrow keys, Home and End move between tabs; Tab goes into the panel).
+import { useId, useRef, useState, type KeyboardEvent } from "react";
+import type { DocumentPanel, PanelContext } from "./panels";
+
+type Props = { panels: DocumentPanel[]; context: PanelContext };
+
+export function SidePanel({ panels, context }: Props) {
+  const [activeId, setActiveId] = useState(panels[0]?.id);
+  const prefix = useId();
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const active = panels.find((panel) => panel.id === activeId) ?? panels[0];
+  if (!active) return null;
+  // One panel needs no tabs: they appear once a second feature registers its panel.
+  if (panels.length === 1) return <div className="side-panel">{active.render(context)}</div>;
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const index = panels.indexOf(active!);
+    const next =
+      event.key === "ArrowRight" || event.key === "ArrowDown"
+        ? (index + 1) % panels.length
+        : event.key === "ArrowLeft" || event.key === "ArrowUp"
+          ? (index - 1 + panels.length) % panels.length
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? panels.length - 1
+              : null;
+    if (next === null) return;
+    event.preventDefault();
+    setActiveId(panels[next]!.id);
+    tabs.current[next]?.focus();
+  }
+
+  return (
+    <div className="side-panel">
+      <div role="tablist" aria-label="Side panel" className="side-panel__tabs" onKeyDown={onKeyDown}>
+        {panels.map((panel, index) => (
+          <button
+            key={panel.id}
+            ref={(element) => {
+              tabs.current[index] = element;
+            }}
+            type="button"
+            role="tab"
+            id={`${prefix}-tab-${panel.id}`}
+            aria-selected={panel === active}
+            aria-controls={`${prefix}-panel-${panel.id}`}
+            tabIndex={panel === active ? 0 : -1}
+            className="side-panel__tab"
+            onClick={() => setActiveId(panel.id)}
+          >
+            {panel.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${prefix}-panel-${active.id}`} aria-labelledby={`${prefix}-tab-${active.id}`} className="side-panel__body">
+        {active.render(context)}
+      </div>
+    </div>
+  );
+}
+
+/** The words on the button that opens the panel as a sheet: its tabs' names while they are few. */
+export function sidePanelName(panels: DocumentPanel[]): string {
+  return panels.length <= 2 ? panels.map((panel) => panel.label).join(" and ") : "Side panel";
+}
