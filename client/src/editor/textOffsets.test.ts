@@ -4,7 +4,8 @@ import StarterKit from "@tiptap/starter-kit";
 import { prosemirrorToYDoc } from "@tiptap/y-tiptap";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readTranscriptText, TRANSCRIPT_FIELD } from "@concord/shared/transcript/ydoc";
+import { TRANSCRIPT_FIELD } from "@concord/shared/transcript/ydoc";
+import { readTranscriptText } from "@concord/shared/transcript/textMap";
 import { SpeakerTurn } from "./SpeakerTurn";
 import { offsetAt, positionAt, textMap } from "./textOffsets";
 
