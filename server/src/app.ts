@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { MAX_UPLOAD_BYTES } from "@concord/shared";
 import { RECORD_LIMITS } from "@concord/shared/records/index";
 import type { AppDeps, AppEnv } from "./env";
@@ -62,6 +63,9 @@ function apiApp(deps: AppDeps) {
     },
   });
   api.use((c, next) => (RECORDS_IMPORT.test(c.req.path) ? recordsLimit : uploadLimit)(c, next));
+  // Answers are compressed for clients that accept it: a transcript's text and a project's
+  // listings shrink to a third, which is what the consultant on mobile data waits for.
+  api.use(compress());
   api.use(async (c, next) => {
     c.set("deps", deps);
     await next();

@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import fs from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MAX_TRANSCRIPT_CHARS } from "@concord/shared";
@@ -42,6 +43,17 @@ const VARIANTS = [
 ].join("\n");
 
 describe("transcripts", () => {
+  it("sends a transcript's text compressed to a client that accepts it", async () => {
+    const { lead, project } = await setup();
+    const long = Array.from({ length: 200 }, (_, i) => `I: Question ${i} about the first weeks?\nP: An answer about the team, number ${i}.`).join("\n");
+    const created = (await (await t.call("POST", `/api/projects/${project.id}/documents`, { title: "Long", kind: "transcript", text: long }, lead.cookie)).json()) as { id: string };
+    const response = await t.call("GET", `/api/documents/${created.id}/text`, undefined, { ...lead.cookie, "accept-encoding": "gzip" });
+    expect(response.headers.get("content-encoding")).toBe("gzip");
+    const compressed = new Uint8Array(await response.arrayBuffer());
+    expect(compressed.length).toBeLessThan(long.length / 3);
+    expect(gunzipSync(compressed).toString("utf8")).toBe(long);
+  });
+
   it("creates a transcript from pasted text with speaker turns, readable as plain text", async () => {
     const { lead, project } = await setup();
     const created = await t.call("POST", `/api/projects/${project.id}/documents`, { title: "Interview 3", kind: "transcript", text: TEXT }, lead.cookie);
