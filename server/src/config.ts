@@ -3,11 +3,19 @@ import path from "node:path";
 import { UNAUTHENTICATED_SOCKETS } from "@concord/shared";
 import type { UnauthenticatedSocketLimits } from "./collab/websocket";
 import type { SyncMode } from "./store/sqlite";
+import { DEFAULT_POOL_SIZE, isPostgresUrl } from "./store/postgres";
 
 export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /**
+   * `DATABASE_URL=postgres://user@host:5432/concord`: keep everything in PostgreSQL instead
+   * of the SQLite file under `dataDir`. Unset: SQLite, nothing to install.
+   */
+  databaseUrl?: string;
+  /** PostgreSQL connections per process (`CONCORD_DB_POOL_SIZE`; see store/postgres.ts). */
+  poolSize?: number;
   /** `full` (default): commits survive a power cut; `normal`: only a crash of the process. */
   sync: SyncMode;
   clientDir: string;
@@ -37,6 +45,12 @@ const repoRoot = path.resolve(import.meta.dirname, "../..");
 function syncMode(value: string | undefined): SyncMode {
   if (value === undefined || value === "normal" || value === "full") return value ?? "full";
   throw new Error(`CONCORD_SYNC must be "normal" or "full", not "${value}".`);
+}
+
+function databaseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!isPostgresUrl(value)) throw new Error("DATABASE_URL must be a PostgreSQL address such as postgres://concord@localhost:5432/concord (leave it unset for SQLite).");
+  return value;
 }
 
 function publicUrl(value: string | undefined): URL | undefined {
@@ -76,6 +90,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? "127.0.0.1",
     dataDir: path.resolve(env.CONCORD_DATA_DIR ?? "./data"),
+    databaseUrl: databaseUrl(env.DATABASE_URL),
+    poolSize: positiveInteger(env, "CONCORD_DB_POOL_SIZE", DEFAULT_POOL_SIZE),
     sync: syncMode(env.CONCORD_SYNC),
     clientDir: path.resolve(env.CONCORD_CLIENT_DIR ?? path.join(repoRoot, "client/dist")),
     seedDemo: env.CONCORD_DEMO !== "off",

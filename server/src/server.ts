@@ -50,9 +50,9 @@ async function waitForUnload(hocuspocus: Hocuspocus, timeoutMs: number): Promise
 
 export async function startServer(
   config: Pick<Config, "port" | "host" | "dataDir"> &
-    Partial<Pick<Config, "sync" | "clientDir" | "publicUrl" | "smtpUrl" | "mailFrom" | "unauthenticatedSockets">>,
+    Partial<Pick<Config, "databaseUrl" | "poolSize" | "sync" | "clientDir" | "publicUrl" | "smtpUrl" | "mailFrom" | "unauthenticatedSockets">>,
 ): Promise<RunningServer> {
-  const store = await openStore({ dataDir: config.dataDir, sync: config.sync });
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: config.poolSize, sync: config.sync });
   // Until it listens the port may be 0; httpServer is defined below, before anyone can ask.
   const publicUrl = () => config.publicUrl ?? new URL(`http://${config.host}:${(httpServer.address() as AddressInfo | null)?.port ?? config.port}`);
   const hocuspocus = createCollaboration(store, publicUrl);
