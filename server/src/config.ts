@@ -83,6 +83,13 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return number;
 }
 
+/** At least two: one connection holds the start-up lock while another migrates (store.ts). */
+function poolSize(env: NodeJS.ProcessEnv): number {
+  const size = positiveInteger(env, "CONCORD_DB_POOL_SIZE", DEFAULT_POOL_SIZE);
+  if (size < 2) throw new Error(`CONCORD_DB_POOL_SIZE must be at least 2, not "${size}".`);
+  return size;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}".`);
@@ -91,7 +98,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? "127.0.0.1",
     dataDir: path.resolve(env.CONCORD_DATA_DIR ?? "./data"),
     databaseUrl: databaseUrl(env.DATABASE_URL),
-    poolSize: positiveInteger(env, "CONCORD_DB_POOL_SIZE", DEFAULT_POOL_SIZE),
+    poolSize: poolSize(env),
     sync: syncMode(env.CONCORD_SYNC),
     clientDir: path.resolve(env.CONCORD_CLIENT_DIR ?? path.join(repoRoot, "client/dist")),
     seedDemo: env.CONCORD_DEMO !== "off",
