@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../testing";
+import { boundaryUnitizingAlpha } from "@concord/shared/agreement/text/index";
 
 let t: TestApp;
 beforeEach(async () => (t = await createTestApp()));
@@ -47,7 +48,12 @@ describe("POST /api/agreement", () => {
       ],
     };
     const report = (await (await t.call("POST", "/api/agreement", body, me.cookie)).json()) as Record<string, unknown>;
-    expect(Object.keys(report)).toEqual(expect.arrayContaining(["u_alpha", "cu_alpha", "Cu_alpha", "per_code"]));
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(["u_alpha", "cu_alpha", "Cu_alpha", "per_code", "boundary_u_alpha"]));
+    // Beside the 2016 form, the 1995/2004 boundary-distance form, pooled and per code.
+    const expected = boundaryUnitizingAlpha(body);
+    expect(report.boundary_u_alpha).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(expected.pooled.value).toBeGreaterThan(0.9);
+    expect(expected.per_code["Feeling unworthy"]!.value).toBe(expected.pooled.value);
   });
 
   it("answers bad input with a clear 400 and anonymous callers with 401", async () => {

@@ -39,7 +39,7 @@ const Report = z.record(z.string(), z.unknown()).openapi("AgreementReport", {
   description:
     "For ratings: n_units, n_raters and percent_agreement, cohen_kappa, weighted_kappa, scott_pi, fleiss_kappa, " +
     "krippendorff_alpha, gwet_ac1, gwet_ac2, brennan_prediger, each {value, se, ci} or {value: null, reason}. " +
-    "For coded text: u_alpha, cu_alpha, Cu_alpha and per_code.",
+    "For coded text: u_alpha, cu_alpha, Cu_alpha and per_code (the 2016 forms), and boundary_u_alpha {pooled, per_code}: the 1995/2004 boundary-distance form, for comparison with studies that report it.",
 });
 
 export const agreementRoutes = new OpenAPIHono<AppEnv>().openapi(

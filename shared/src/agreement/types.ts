@@ -93,4 +93,9 @@ export interface UnitizingReport {
   cu_alpha: Statistic;
   Cu_alpha: Statistic;
   per_code: Record<string, { u_alpha: Statistic }>;
+  /**
+   * The 1995/2004 boundary-distance |uα, pooled and per code, beside the 2016 form above, for
+   * comparison with studies and tools that report that form.
+   */
+  boundary_u_alpha: { pooled: Statistic; per_code: Record<string, Statistic> };
 }

@@ -83,7 +83,7 @@ describe("agreementFromJson", () => {
         { coder: "B", code: "X", start: 1, end: 5 },
       ],
     });
-    expect(Object.keys(report).sort()).toEqual(["Cu_alpha", "cu_alpha", "per_code", "u_alpha"]);
+    expect(Object.keys(report).sort()).toEqual(["Cu_alpha", "boundary_u_alpha", "cu_alpha", "per_code", "u_alpha"]);
   });
 
   it("names the rater and index of a bad rating", () => {
@@ -142,7 +142,7 @@ describe("pnpm agreement end to end", { timeout: 30_000 }, () => {
     const result = run(fixture("segments.json"), "--json");
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(Object.keys(report).sort()).toEqual(["Cu_alpha", "cu_alpha", "per_code", "u_alpha"]);
+    expect(Object.keys(report).sort()).toEqual(["Cu_alpha", "boundary_u_alpha", "cu_alpha", "per_code", "u_alpha"]);
     expect(report).toEqual(agreementFromJson(JSON.parse(readFileSync(fixture("segments.json"), "utf8"))));
   });
 

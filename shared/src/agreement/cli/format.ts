@@ -44,5 +44,7 @@ export function formatUnitizingReport(report: UnitizingReport): string {
   rows.push(row("cuα (codes)", report.cu_alpha, "alpha"));
   rows.push(row("Cuα (domains)", report.Cu_alpha, "alpha"));
   for (const [code, { u_alpha }] of Object.entries(report.per_code)) rows.push(row(`|uα ${code}`, u_alpha, "alpha"));
+  rows.push(row("|uα 1995/2004 (all codes)", report.boundary_u_alpha.pooled, "alpha"));
+  for (const [code, alpha] of Object.entries(report.boundary_u_alpha.per_code)) rows.push(row(`|uα 1995/2004 ${code}`, alpha, "alpha"));
   return `Krippendorff's unitizing alphas\n\n${alignColumns(rows)}\n`;
 }

@@ -39,6 +39,7 @@ export function unitizedAgreement(input: UnitizedInput, options: UnitizingOption
     cu_alpha: codingAlpha(segments, coders, (code) => code, "code"),
     Cu_alpha: domainAlpha(segments, coders, options.domains),
     per_code: perCode,
+    boundary_u_alpha: boundaryUnitizingAlpha(input, options),
   };
 }
 
@@ -68,7 +69,7 @@ function domainAlpha(segments: readonly Segment[], coders: readonly string[], do
 
 /**
  * The 1995/2004 boundary-distance |uα per code and pooled (1 − Σ D_o / Σ D_e), for
- * comparison with studies that report it; the report above uses the 2016 form.
+ * comparison with studies that report it; the report leads with the 2016 form.
  */
 export function boundaryUnitizingAlpha(
   input: UnitizedInput,
