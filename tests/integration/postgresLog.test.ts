@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { sql } from "kysely";
+import * as Y from "yjs";
 import { afterEach, expect, test } from "vitest";
 import { openPostgres } from "../../server/src/store/postgres";
 import { PostgresLogWriter } from "../../server/src/store/postgresLogWriter";
@@ -26,6 +27,7 @@ async function database(): Promise<string> {
   // Updates of any document name: the log's own behaviour, not the documents table's.
   const store = await openStore(options);
   await sql`ALTER TABLE doc_updates DROP CONSTRAINT IF EXISTS doc_updates_document_id_fkey`.execute(store.db);
+  await sql`ALTER TABLE doc_snapshots DROP CONSTRAINT IF EXISTS doc_snapshots_document_id_fkey`.execute(store.db);
   await store.close();
   return options.databaseUrl!;
 }
@@ -76,4 +78,35 @@ test.runIf(backend === "postgres")("a failed commit rejects its batches only; th
   const stored = rows.map((r) => r.data[0]);
   const resolved = results.flatMap((r, i) => (r.status === "fulfilled" ? [i + 2] : []));
   expect(stored).toEqual([1, ...resolved, 4]);
+});
+
+test.runIf(backend === "postgres")("an update committed after a compaction with a lower number than it merged is still loaded", async () => {
+  // PostgreSQL hands out seq when an insert starts: a slow transaction can commit seq N after
+  // a compaction has merged N + 1 and recorded last_seq N + 1 (another process, or another
+  // connection of this one). The late update must survive that compaction and the next load.
+  const url = await database();
+  const store = await openStore({ dataDir: "", databaseUrl: url });
+  cleanups.push(() => store.close());
+  const name = "late-commit-doc";
+  const source = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  source.on("update", (u: Uint8Array) => updates.push(u));
+  source.getText("t").insert(0, "early ");
+  source.getText("t").insert(6, "late ");
+  source.getText("t").insert(11, "after");
+
+  await store.documents.append(name, updates[0]!);
+  const slow = new pg.Client({ connectionString: url });
+  await slow.connect();
+  cleanups.push(() => slow.end());
+  await slow.query("BEGIN");
+  await slow.query("INSERT INTO doc_updates (document_id, data, created_at) VALUES ($1, $2, $3)", [name, Buffer.from(updates[1]!), new Date().toISOString()]);
+  await store.documents.append(name, updates[2]!);
+  await store.documents.compact(name);
+  await slow.query("COMMIT");
+
+  const loaded = await store.documents.loadDoc(name);
+  expect(loaded.getText("t").toString()).toBe("early late after");
+  await store.documents.compact(name);
+  expect((await store.documents.loadDoc(name)).getText("t").toString()).toBe("early late after");
 });
