@@ -16,6 +16,13 @@ export interface Config {
   databaseUrl?: string;
   /** PostgreSQL connections per process (`CONCORD_DB_POOL_SIZE`; see store/postgres.ts). */
   poolSize?: number;
+  /**
+   * `REDIS_URL=redis://host:6379`: several Concord processes serve the same documents, joined
+   * by this Redis (edits, presence, access changes, attempt limits). Unset: one process.
+   */
+  redisUrl?: string;
+  /** What this instance's Redis keys and channels start with (`CONCORD_REDIS_PREFIX`, default `concord`). */
+  redisPrefix: string;
   /** `full` (default): commits survive a power cut; `normal`: only a crash of the process. */
   sync: SyncMode;
   clientDir: string;
@@ -75,6 +82,19 @@ function smtpUrl(value: string | undefined): URL | undefined {
   return url;
 }
 
+function redisUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (url?.protocol !== "redis:" && url?.protocol !== "rediss:") throw new Error("REDIS_URL must be a Redis address such as redis://127.0.0.1:6379 (leave it unset for one process).");
+  return value;
+}
+
+function redisPrefix(value: string | undefined): string {
+  if (value === undefined || value === "") return "concord";
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(value)) throw new Error(`CONCORD_REDIS_PREFIX may hold letters, digits, ".", "-" and "_" (at most 64), not "${value}".`);
+  return value;
+}
+
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = env[name];
   if (value === undefined || value === "") return fallback;
@@ -99,6 +119,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.CONCORD_DATA_DIR ?? "./data"),
     databaseUrl: databaseUrl(env.DATABASE_URL),
     poolSize: poolSize(env),
+    redisUrl: redisUrl(env.REDIS_URL),
+    redisPrefix: redisPrefix(env.CONCORD_REDIS_PREFIX),
     sync: syncMode(env.CONCORD_SYNC),
     clientDir: path.resolve(env.CONCORD_CLIENT_DIR ?? path.join(repoRoot, "client/dist")),
     seedDemo: env.CONCORD_DEMO !== "off",

@@ -47,9 +47,15 @@ export class PersistenceExtension implements Extension {
   /** Documents whose live state holds an update that could not be committed (storage was down). */
   private readonly unsaved = new Set<string>();
 
+  /**
+   * `relay`: with several processes (REDIS_URL), publishes an accepted update to the others;
+   * the author's acknowledgement waits for it as for the commit, so whichever process
+   * survives a crash already holds every acknowledged edit in memory (redis/updateRelay.ts).
+   */
   constructor(
     private readonly store: Store,
     private readonly durable = durabilityFromEnv(),
+    private readonly relay?: (documentName: string, update: Uint8Array) => Promise<void>,
   ) {
     if (!durable) console.warn("CONCORD_DURABILITY=off: edits are NOT saved. Use this for benchmarks only.");
   }
@@ -82,6 +88,7 @@ export class PersistenceExtension implements Extension {
     const commits = [
       ...(this.unsaved.has(documentName) ? [this.saveWhole(documentName, document)] : []),
       ...(empty ? [] : [this.logged(documentName, payload)]),
+      ...(empty || !this.relay ? [] : [this.relay(documentName, payload)]),
     ];
     if (commits.length === 0) return;
     const commit = Promise.all(commits).then(() => undefined);
