@@ -111,6 +111,9 @@ function poolSize(env: NodeJS.ProcessEnv): number {
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  if (env.REDIS_URL && !env.DATABASE_URL) {
+    throw new Error("REDIS_URL joins several processes on one database: set DATABASE_URL to a PostgreSQL database too (processes cannot share an SQLite file).");
+  }
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}".`);
   return {
