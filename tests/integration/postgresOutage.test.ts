@@ -2,7 +2,6 @@
 // (unacknowledged) while nothing can commit it, is saved by itself once PostgreSQL answers
 // again, and what was acknowledged survives a kill -9. The outage is real: Concord reaches
 // PostgreSQL through a small TCP relay in this test, closed and reopened on the same port.
-import net from "node:net";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -10,34 +9,7 @@ import { afterEach, expect, test } from "vitest";
 import { backend, backendEnv, discardBackend } from "../helpers/backend";
 import { appendParagraph, connectSynced, type CollabClient } from "../helpers/collab";
 import { projectWithTranscript, startServer, storedText, type ServerProcess } from "../helpers/server";
-
-/** A relay from a local port to PostgreSQL that can refuse connections (closed) and open again. */
-async function relay(target: URL) {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 5432), target.hostname);
-    for (const [a, b] of [[client, upstream], [upstream, client]] as const) {
-      sockets.add(a);
-      a.on("error", () => b.destroy());
-      a.on("close", () => (sockets.delete(a), b.destroy()));
-      a.pipe(b);
-    }
-  });
-  const listen = (port: number) => new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  await listen(0);
-  const port = (server.address() as net.AddressInfo).port;
-  return {
-    port,
-    /** Drops every connection and refuses new ones, as a PostgreSQL that went away. */
-    async refuse() {
-      const closed = new Promise((resolve) => server.close(resolve));
-      for (const socket of sockets) socket.destroy();
-      await closed;
-    },
-    accept: () => listen(port),
-    close: () => new Promise((resolve) => (server.listening ? server.close(resolve) : resolve(undefined))),
-  };
-}
+import { tcpRelay } from "../helpers/tcpRelay";
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -48,7 +20,7 @@ test.runIf(backend === "postgres")("while PostgreSQL refuses connections an edit
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "concord-test-"));
   cleanups.push(() => fs.rm(dataDir, { recursive: true, force: true }), () => discardBackend(dataDir));
   const direct = new URL((await backendEnv(dataDir)).DATABASE_URL!);
-  const pg = await relay(direct);
+  const pg = await tcpRelay(Number(direct.port || 5432), direct.hostname);
   cleanups.push(pg.close);
   const throughRelay = new URL(direct);
   throughRelay.port = String(pg.port);

@@ -109,3 +109,4 @@ describe.skipIf(absence !== null)("two processes joined by Redis", () => {
     expect(newcomer.text().startsWith(acknowledged)).toBe(true);
   });
 });
+
