@@ -109,4 +109,3 @@ describe.skipIf(absence !== null)("two processes joined by Redis", () => {
     expect(newcomer.text().startsWith(acknowledged)).toBe(true);
   });
 });
-

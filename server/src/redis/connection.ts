@@ -17,12 +17,22 @@ export interface RedisLink {
 
 export function openRedis(url: string, prefix: string): RedisLink {
   const opened: IORedis[] = [];
+  const shown = url.replace(/\/\/[^@]*@/, "//…@");
   const connect = () => {
     // Commands wait while Redis is away and go out when it is back (ioredis's offline queue),
     // so a Redis restart delays presence and relayed edits rather than losing them; the
     // edits themselves are already durable in the database before anyone is told they are saved.
     const client = new IORedis(url, { maxRetriesPerRequest: null, enableAutoPipelining: true });
-    client.on("error", (error: Error) => console.warn(`Redis (${url.replace(/\/\/[^@]*@/, "//…@")}): ${error.message}`));
+    // Said once per outage, not at every retry.
+    let down = false;
+    client.on("error", (error: Error) => {
+      if (!down) console.warn(`Redis at ${shown} is unreachable (${error.message}); retrying. Edits are still saved; other processes see them when it is back.`);
+      down = true;
+    });
+    client.on("ready", () => {
+      if (down) console.warn(`Redis at ${shown} is back.`);
+      down = false;
+    });
     opened.push(client);
     return client;
   };
