@@ -72,7 +72,7 @@ function apiApp(deps: AppDeps) {
   });
   api.use(identify());
   api.use(csrf());
-  api.route("/", authRoutes());
+  api.route("/", authRoutes(deps.signInAttempts));
   api.route("/", emailLinkRoutes);
   api.route("/", tokenRoutes);
   api.route("/", projectRoutes);

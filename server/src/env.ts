@@ -1,6 +1,7 @@
 // Types shared by the HTTP app's middleware and routes.
 import type { Hocuspocus } from "@hocuspocus/server";
 import type { User } from "./auth/identify";
+import type { AttemptLimiter } from "./auth/loginThrottle";
 import type { Mailer } from "./mail/mailer";
 import type { Store } from "./store/store";
 import type { WorkerPool } from "./workers/pool";
@@ -19,6 +20,8 @@ export interface AppDeps {
   workers: WorkerPool;
   /** Sends Concord's emails; absent when no mail server is configured (`CONCORD_SMTP_URL`). */
   mailer?: Mailer;
+  /** Counts password checks per email and address; in this process unless given (Redis). */
+  signInAttempts?: AttemptLimiter;
 }
 
 export interface AppEnv {

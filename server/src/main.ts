@@ -2,9 +2,15 @@
 import { configFromEnv } from "./config";
 import { seedDemo } from "./demo/seed";
 import { startServer } from "./server";
+import { StoreRefusal } from "./store/migrate";
 
 const config = configFromEnv();
-const server = await startServer(config);
+const server = await startServer(config).catch((error: unknown) => {
+  // A refusal is said in plain words, without a stack trace that would bury it.
+  if (!(error instanceof StoreRefusal)) throw error;
+  console.error(`Concord did not start: ${error.message}`);
+  process.exit(1);
+});
 const demo = config.seedDemo ? await seedDemo(server.store) : null;
 
 console.log(`Concord listening on ${server.url}`);

@@ -7,11 +7,19 @@ import { UNAUTHENTICATED_SOCKETS } from "@concord/shared";
 import { createApp } from "./app";
 import type { Config } from "./config";
 import { AuthExtension } from "./collab/AuthExtension";
-import { PersistenceExtension } from "./collab/PersistenceExtension";
+import { PersistenceExtension, durabilityFromEnv } from "./collab/PersistenceExtension";
 import { PresenceExtension } from "./collab/PresenceExtension";
 import { attachCollaboration } from "./collab/websocket";
 import { closeExpiredConnections } from "./collab/access";
-import { recipientLimited, smtpMailer } from "./mail/mailer";
+import { MAILS_PER_RECIPIENT, recipientLimited, smtpMailer } from "./mail/mailer";
+import { PASSWORD_LIMIT } from "./auth/loginThrottle";
+import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
+import { joinAccessChanges } from "./redis/accessBus";
+import { RedisAttemptLimiter } from "./redis/attemptLimiter";
+import { openRedis, type RedisLink } from "./redis/connection";
+import { UpdateRelay } from "./redis/updateRelay";
+import { relayUpdate, setUpdateRelay } from "./collab/updateRelays";
+import { randomUUID } from "node:crypto";
 import { openStore, type Store } from "./store/store";
 import { WorkerPool } from "./workers/pool";
 
@@ -27,11 +35,21 @@ export interface RunningServer {
 /** How often connections are checked for a credential that has expired while they were open. */
 const EXPIRY_SWEEP_MS = 60_000;
 
-export function createCollaboration(store: Store, publicUrl: () => URL): Hocuspocus {
-  return new Hocuspocus({
+export function createCollaboration(store: Store, publicUrl: () => URL, redis?: RedisLink): Hocuspocus {
+  const relay = redis ? new UpdateRelay(redis, `concord-${randomUUID()}`) : undefined;
+  const hocuspocus: Hocuspocus = new Hocuspocus({
     quiet: true,
-    // The order is the policy: nobody reaches persistence without passing auth.
-    extensions: [new AuthExtension(store, publicUrl), new PresenceExtension(), new PersistenceExtension(store)],
+    // The order is the policy: nobody reaches persistence without passing auth. The Redis
+    // extension runs first by its own priority: its lock lets one process store a document
+    // that several hold; edits and presence it relays from other processes were checked there.
+    extensions: [
+      ...(relay && redis
+        ? [new RedisExtension({ createClient: () => redis.connect(), prefix: relay.channelPrefix, identifier: relay.identifier })]
+        : []),
+      new AuthExtension(store, publicUrl),
+      new PresenceExtension(),
+      new PersistenceExtension(store, durabilityFromEnv(), (name, update) => relayUpdate(hocuspocus, name, update)),
+    ],
     debounce: 2_000,
     maxDebounce: 10_000,
     timeout: 30_000,
@@ -39,6 +57,8 @@ export function createCollaboration(store: Store, publicUrl: () => URL): Hocuspo
     // a socket may send before signing in at all (websocket.ts).
     maxUnauthenticatedQueueSize: UNAUTHENTICATED_SOCKETS.bytes,
   });
+  if (relay) setUpdateRelay(hocuspocus, (name, update) => relay.publish(name, update));
+  return hocuspocus;
 }
 
 async function waitForUnload(hocuspocus: Hocuspocus, timeoutMs: number): Promise<void> {
@@ -50,17 +70,25 @@ async function waitForUnload(hocuspocus: Hocuspocus, timeoutMs: number): Promise
 
 export async function startServer(
   config: Pick<Config, "port" | "host" | "dataDir"> &
-    Partial<Pick<Config, "sync" | "clientDir" | "publicUrl" | "smtpUrl" | "mailFrom" | "unauthenticatedSockets">>,
+    Partial<
+      Pick<Config, "databaseUrl" | "poolSize" | "redisUrl" | "redisPrefix" | "sync" | "clientDir" | "publicUrl" | "smtpUrl" | "mailFrom" | "unauthenticatedSockets">
+    >,
 ): Promise<RunningServer> {
-  const store = await openStore({ dataDir: config.dataDir, sync: config.sync });
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: config.poolSize, sync: config.sync });
+  const redis = config.redisUrl ? openRedis(config.redisUrl, config.redisPrefix ?? "concord") : undefined;
   // Until it listens the port may be 0; httpServer is defined below, before anyone can ask.
   const publicUrl = () => config.publicUrl ?? new URL(`http://${config.host}:${(httpServer.address() as AddressInfo | null)?.port ?? config.port}`);
-  const hocuspocus = createCollaboration(store, publicUrl);
+  const hocuspocus = createCollaboration(store, publicUrl, redis);
+  if (redis) await joinAccessChanges(hocuspocus, redis);
   const mailer = config.smtpUrl
-    ? recipientLimited(smtpMailer(config.smtpUrl, config.mailFrom ?? `Concord <concord@${config.publicUrl?.hostname ?? "localhost"}>`))
+    ? recipientLimited(
+        smtpMailer(config.smtpUrl, config.mailFrom ?? `Concord <concord@${config.publicUrl?.hostname ?? "localhost"}>`),
+        redis ? new RedisAttemptLimiter(redis, "mail", MAILS_PER_RECIPIENT) : undefined,
+      )
     : undefined;
+  const signInAttempts = redis ? new RedisAttemptLimiter(redis, "sign-in", PASSWORD_LIMIT) : undefined;
   const workers = new WorkerPool();
-  const app = createApp({ store, hocuspocus, publicUrl, mailer, workers }, { clientDir: config.clientDir });
+  const app = createApp({ store, hocuspocus, publicUrl, mailer, workers, signInAttempts }, { clientDir: config.clientDir });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   // Idle keep-alive connections are closed by the client (or a proxy in front) first, never
   // by us: with Node's 5 s default, a client reusing a connection just as the server closes
@@ -91,6 +119,7 @@ export async function startServer(
         for (const client of wss.clients) client.terminate();
         wss.close();
         await workers.close();
+        await redis?.close();
         await store.close();
         httpServer.closeAllConnections();
       })();

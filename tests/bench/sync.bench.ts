@@ -3,9 +3,12 @@
 // A script, not a test: it prints figures beside aims and asserts nothing. Each figure is
 // measured against the real server (a child process on loopback, temporary data directory),
 // with the durable write path and with CONCORD_DURABILITY=off (benchmark-only switch; loses
-// data), interleaved A-B-B-A, to show what durability costs.
+// data), interleaved A-B-B-A, to show what durability costs. `--backend postgres` runs every
+// server on PostgreSQL (a database of its own on 127.0.0.1:5432) instead of SQLite.
+import "./backendOption";
 import fs from "node:fs/promises";
 import os from "node:os";
+import { backend, discardBackend } from "../helpers/backend";
 import { startServer, type ServerProcess } from "../helpers/server";
 import {
   measureColdLoad,
@@ -76,6 +79,7 @@ async function discardAll(servers: ServerProcess[]): Promise<void> {
   for (const server of servers) {
     await server.stop();
     await fs.rm(server.dataDir, { recursive: true, force: true });
+    await discardBackend(server.dataDir);
   }
 }
 
@@ -118,7 +122,7 @@ function printComparison(durable: Figures, off: Figures): void {
 
 async function main(): Promise<void> {
   console.log(`Concord sync benchmark · Node ${process.version} · ${os.cpus().length} CPUs · load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
-  console.log("Server: child process on 127.0.0.1, fresh temp data dir; all clients in this process.\n");
+  console.log(`Server: child process on 127.0.0.1 storing in ${backend === "postgres" ? "PostgreSQL (a fresh database)" : "SQLite (a fresh temp data dir)"}; all clients in this process.\n`);
   const servers: Pair = { durable: await startServer(), off: await startServer({ env: { CONCORD_DURABILITY: "off" } }) };
   try {
     const { durable, off } = await measureBoth(servers);

@@ -1,10 +1,12 @@
 // Starts the real Concord server as a child process (exactly what `pnpm start` runs), so
-// tests can stop it gracefully, kill -9 it, and start it again on the same data directory.
+// tests can stop it gracefully, kill -9 it, and start it again on the same data directory
+// (on the backend the test project chose: see backend.ts).
 // Also small REST helpers that set up accounts, projects and transcripts with API tokens.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { backendEnv, discardBackend } from "./backend";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const mainScript = path.join(repoRoot, "server/src/main.ts");
@@ -47,7 +49,7 @@ export async function startServer(opts: StartOptions = {}): Promise<ServerProces
   );
   const child = spawn(process.execPath, ["--import", "tsx", mainScript], {
     cwd: repoRoot,
-    env: { ...inherited, PORT: "0", CONCORD_DATA_DIR: dataDir, CONCORD_DEMO: "off", ...opts.env },
+    env: { ...inherited, PORT: "0", CONCORD_DATA_DIR: dataDir, CONCORD_DEMO: "off", ...(await backendEnv(dataDir)), ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
@@ -91,10 +93,11 @@ export async function startServer(opts: StartOptions = {}): Promise<ServerProces
   };
 }
 
-/** Stops the server (if still running) and deletes its data directory. */
+/** Stops the server (if still running) and deletes its data directory (and database). */
 export async function discard(server: ServerProcess): Promise<void> {
   await server.kill();
   await fs.rm(server.dataDir, { recursive: true, force: true });
+  await discardBackend(server.dataDir);
 }
 
 /** The WebSocket URL of a server's collaboration endpoint. */

@@ -3,6 +3,7 @@
 import { afterEach, expect, test } from "vitest";
 import { openStore } from "../../server/src/store/store";
 import { readTranscriptText } from "@concord/shared";
+import { storeOptions } from "../helpers/backend";
 import { appendParagraph, connectSynced, paragraphText, type CollabClient } from "../helpers/collab";
 import { discard, projectWithTranscript, startServer, storedText, type ServerProcess } from "../helpers/server";
 
@@ -88,7 +89,7 @@ test("a burst of 600 acknowledged edits (crossing background compaction) survive
   reader.destroy();
   clients.delete(reader);
   await second.stop();
-  const store = await openStore({ dataDir: first.dataDir });
+  const store = await openStore(await storeOptions(first.dataDir));
   try {
     const doc = await store.documents.loadDoc(documentId);
     expect(readTranscriptText(doc)).toBe(`${expected}\nWritten after the crash.`);

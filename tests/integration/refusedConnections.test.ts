@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { CLOSE, UNAUTHENTICATED_SOCKETS } from "@concord/shared";
 import { startServer, type RunningServer } from "../../server/src/server";
 import { createProject, createTranscript, signUp, type TestUser } from "../helpers/server";
+import { discardBackend, storeOptions } from "../helpers/backend";
 import { authFrame, openRawSocket } from "./hocuspocusFrames";
 
 const CONNECTIONS = 10_000;
@@ -43,7 +44,7 @@ beforeAll(async () => {
   server = await startServer({
     port: 0,
     host: "127.0.0.1",
-    dataDir,
+    ...(await storeOptions(dataDir)),
     unauthenticatedSockets: { ...UNAUTHENTICATED_SOCKETS, perAddress: CONCURRENCY },
   });
   const owner = await signUp(server.url, "Owner");
@@ -53,7 +54,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
+  if (dataDir) {
+    await fs.rm(dataDir, { recursive: true, force: true });
+    await discardBackend(dataDir);
+  }
 });
 
 /** Names an intruder might try: another project's document, an unknown id, garbage. */

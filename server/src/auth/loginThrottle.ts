@@ -4,11 +4,11 @@
 // whether it may go ahead, so requests sent in parallel cannot all slip past the limit.
 // A successful sign-in forgets the count.
 //
-// The store is in memory, so with several server processes each keeps its own count; the
-// two-method interface is what a shared store (Redis INCR + EXPIRE) would implement.
+// This store is in memory, for one process; with several processes joined by Redis every
+// process counts in Redis instead (redis/attemptLimiter.ts), through the same two methods.
 
 /** Password checks: 10 per key in 15 minutes. */
-const PASSWORD_LIMIT = { max: 10, windowMs: 15 * 60 * 1000 };
+export const PASSWORD_LIMIT = { max: 10, windowMs: 15 * 60 * 1000 };
 
 export interface AttemptLimiter {
   /** Counts one attempt for `key`: 0 if it may go ahead, else the seconds to wait. */

@@ -44,10 +44,18 @@ export class PersistenceExtension implements Extension {
   extensionName = "Persistence";
   /** Per document, who made the latest accepted change not yet recorded in its row. */
   private readonly lastEditors = new Map<string, string>();
+  /** Documents whose live state holds an update that could not be committed (storage was down). */
+  private readonly unsaved = new Set<string>();
 
+  /**
+   * `relay`: with several processes (REDIS_URL), publishes an accepted update to the others;
+   * the author's acknowledgement waits for it as for the commit, so whichever process
+   * survives a crash already holds every acknowledged edit in memory (redis/updateRelay.ts).
+   */
   constructor(
     private readonly store: Store,
     private readonly durable = durabilityFromEnv(),
+    private readonly relay?: (documentName: string, update: Uint8Array) => Promise<void>,
   ) {
     if (!durable) console.warn("CONCORD_DURABILITY=off: edits are NOT saved. Use this for benchmarks only.");
   }
@@ -72,10 +80,18 @@ export class PersistenceExtension implements Extension {
       console.warn(`Refused an update of ${documentName}: ${refusal.detail}.`);
       throw refusal.problem === "too_long" ? CLOSE.tooLong : CLOSE.notEditorContent;
     }
-    if (empty) return;
-    this.lastEditors.set(documentName, context.user.id);
+    if (!empty) this.lastEditors.set(documentName, context.user.id);
     if (!this.durable) return;
-    const commit = this.store.documents.append(documentName, payload);
+    // A document holding an update that failed to commit is saved whole first, even for an
+    // empty message: a reconnecting author's client finds its change already in the server's
+    // memory, sends nothing new, and would otherwise take the reply for "saved".
+    const commits = [
+      ...(this.unsaved.has(documentName) ? [this.saveWhole(documentName, document)] : []),
+      ...(empty ? [] : [this.logged(documentName, payload)]),
+      ...(empty || !this.relay ? [] : [this.relay(documentName, payload)]),
+    ];
+    if (commits.length === 0) return;
+    const commit = Promise.all(commits).then(() => undefined);
     if (connection.webSocket instanceof DurableAckSocket) {
       connection.webSocket.holdAcksUntil(commit);
       return;
@@ -88,6 +104,24 @@ export class PersistenceExtension implements Extension {
     }
   }
 
+  /** Appends one update; if it cannot be committed, the document is marked as holding unsaved changes. */
+  private logged(documentName: string, update: Uint8Array): Promise<void> {
+    return this.store.documents.append(documentName, update).catch((error: unknown) => {
+      this.unsaved.add(documentName);
+      throw error;
+    });
+  }
+
+  /**
+   * Appends the whole in-memory state, which holds every update whose commit failed. Commits
+   * resolve in the order they were sent, so a failure of a later update marks it unsaved again.
+   */
+  private saveWhole(documentName: string, document: Y.Doc): Promise<void> {
+    return this.logged(documentName, Y.encodeStateAsUpdate(document)).then(() => {
+      this.unsaved.delete(documentName);
+    });
+  }
+
   /**
    * Records a transcript's overview facts in the document's row (layers and the codebook have none). The word count and participant come
    * from the live document already in memory here, so the project's list stays a plain query
@@ -98,6 +132,8 @@ export class PersistenceExtension implements Extension {
     // Taken before any await: an edit arriving meanwhile sets it again for the next store.
     const editor = this.lastEditors.get(documentName);
     this.lastEditors.delete(documentName);
+    // Storage is back, or this is the last chance before the document leaves memory.
+    if (this.unsaved.has(documentName)) await this.saveWhole(documentName, document);
     if (parseDocumentName(documentName)?.kind === "text") await this.summarize(document, documentName, editor);
     if (this.store.documents.loggedUpdates(documentName) >= COMPACT_THRESHOLD) {
       await this.store.documents.compact(documentName);
@@ -113,6 +149,8 @@ export class PersistenceExtension implements Extension {
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    // What could not be saved left memory with it; its authors' clients still hold it unacknowledged.
+    this.unsaved.delete(documentName);
     await this.store.documents.compact(documentName).catch((error) => {
       console.error(`Compaction of ${documentName} failed (the update log is intact):`, error);
     });

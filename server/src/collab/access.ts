@@ -1,7 +1,8 @@
 // When access changes — a member's role changes or they leave, a session ends, a token is
 // revoked — the affected document connections are closed so the provider reconnects and
-// onAuthenticate decides afresh. (With several server processes this will be published to
-// all of them; today there is one.)
+// onAuthenticate decides afresh. With several server processes (REDIS_URL) a change is
+// described as data (AccessChange) and published to every other process, which applies it
+// to its own connections (redis/accessBus.ts).
 //
 // A connection still authenticating when access changes is not among any document's
 // connections yet, so closing "every matching connection" misses it, and it would attach
@@ -44,6 +45,40 @@ class AccessChanges {
 }
 
 const changesByServer = new WeakMap<Hocuspocus, AccessChanges>();
+/** Per collaboration server, where its access changes go to reach the other processes. */
+const relays = new WeakMap<Hocuspocus, (change: AccessChange) => void>();
+
+/** A change of access, as data, so it can travel to other processes. */
+export type AccessChange =
+  /** A member's role changed or they left the project. */
+  | { kind: "member"; projectId: string; userId: string }
+  /** Sessions or tokens (by hash) ended. */
+  | { kind: "credentials"; hashes: string[] };
+
+function matcherOf(change: AccessChange): Matcher {
+  if (change.kind === "member") return (context) => context.projectId === change.projectId && context.user.id === change.userId;
+  const ended = new Set(change.hashes);
+  return (context) => ended.has(context.credential.hash);
+}
+
+const EVENT_OF: Record<AccessChange["kind"], CloseEvent> = { member: CLOSE.accessChanged, credentials: CLOSE.signedOut };
+
+/** Sends every access change of `hocuspocus` to `relay` as well (the other processes). */
+export function relayAccessChanges(hocuspocus: Hocuspocus, relay: (change: AccessChange) => void): void {
+  relays.set(hocuspocus, relay);
+}
+
+/** Applies a change to this process's connections only (one that came from another process). */
+export function applyAccessChange(hocuspocus: Hocuspocus, change: AccessChange): number {
+  return closeConnections(hocuspocus, matcherOf(change), EVENT_OF[change.kind]);
+}
+
+/** Applies a change here and on every other process; returns how many connections closed here. */
+export function changeAccess(hocuspocus: Hocuspocus | undefined, change: AccessChange): number {
+  if (!hocuspocus) return 0;
+  relays.get(hocuspocus)?.(change);
+  return applyAccessChange(hocuspocus, change);
+}
 
 function changesOf(hocuspocus: Hocuspocus): AccessChanges {
   let changes = changesByServer.get(hocuspocus);
@@ -87,19 +122,19 @@ export function closeConnections(
   return closed;
 }
 
-/** Closes a member's connections to one project's documents. */
+/** Closes a member's connections to one project's documents, on every process. */
 export function closeConnectionsOf(hocuspocus: Hocuspocus | undefined, projectId: string, userId: string): number {
-  return closeConnections(hocuspocus, (context) => context.projectId === projectId && context.user.id === userId);
+  return changeAccess(hocuspocus, { kind: "member", projectId, userId });
 }
 
-/** Closes the connections opened with any of these credentials (hashes), which have ended. */
+/** Closes the connections opened with any of these credentials (hashes), which have ended, on every process. */
 export function closeCredentialConnections(hocuspocus: Hocuspocus | undefined, hashes: Iterable<string>): number {
-  const ended = new Set(hashes);
-  if (ended.size === 0) return 0;
-  return closeConnections(hocuspocus, (context) => ended.has(context.credential.hash), CLOSE.signedOut);
+  const ended = [...new Set(hashes)];
+  if (ended.length === 0) return 0;
+  return changeAccess(hocuspocus, { kind: "credentials", hashes: ended });
 }
 
-/** Closes the connections whose credential has expired since they opened. */
+/** Closes the connections whose credential has expired since they opened (each process sweeps its own). */
 export function closeExpiredConnections(hocuspocus: Hocuspocus | undefined, now = new Date()): number {
   const moment = now.toISOString();
   return closeConnections(hocuspocus, (context) => context.credential.expiresAt <= moment, CLOSE.signedOut);

@@ -9,6 +9,7 @@
 import * as Y from "yjs";
 import type { Hocuspocus } from "@hocuspocus/server";
 import type { Store } from "../store/store";
+import { relayUpdate } from "./updateRelays";
 
 export interface DocumentHost {
   store: Store;
@@ -56,7 +57,7 @@ export async function writeDocument<T>(host: DocumentHost, name: string, change:
   const connection = await host.hocuspocus.openDirectConnection(name, { serverWrite: true });
   try {
     const { result, update } = transactCapturing(connection.document!, change);
-    if (update) await host.store.documents.append(name, update);
+    if (update) await Promise.all([host.store.documents.append(name, update), relayUpdate(host.hocuspocus, name, update)]);
     return result;
   } finally {
     await connection.disconnect({ unloadImmediately: false });

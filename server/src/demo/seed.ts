@@ -24,7 +24,12 @@ export interface DemoInfo {
   accounts: typeof DEMO_ACCOUNTS;
 }
 
-export async function seedDemo(store: Store): Promise<DemoInfo> {
+/** Seeds once, even when several processes start together on one empty database. */
+export function seedDemo(store: Store): Promise<DemoInfo> {
+  return store.exclusively(() => seedOnce(store));
+}
+
+async function seedOnce(store: Store): Promise<DemoInfo> {
   const info = { projectTitle: DEMO_PROJECT_TITLE, password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS };
   const done = await store.db.selectFrom("settings").select("value").where("key", "=", MARKER).executeTakeFirst();
   if (done) return info;

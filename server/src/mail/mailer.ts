@@ -1,7 +1,7 @@
 // Sending email through the SMTP server named by CONCORD_SMTP_URL. Messages are plain text:
 // they carry one link and must read well in any mail program.
 import nodemailer from "nodemailer";
-import { LoginThrottle } from "../auth/loginThrottle";
+import { LoginThrottle, type AttemptLimiter } from "../auth/loginThrottle";
 
 export interface Message {
   to: string;
@@ -33,11 +33,10 @@ export class MailLimitError extends Error {
 /**
  * A mailer that sends at most MAILS_PER_RECIPIENT to one address. Sign-up and password reset
  * answer anyone, signed in or not, so without it a stranger could fill a colleague's inbox
- * from Concord's address (and have it marked as spam). Kept per process, like the sign-in
- * throttle.
+ * from Concord's address (and have it marked as spam). Counted like the sign-in throttle:
+ * in this process, or in Redis when several processes share the work.
  */
-export function recipientLimited(mailer: Mailer, now: () => number = Date.now): Mailer {
-  const sent = new LoginThrottle(now, MAILS_PER_RECIPIENT);
+export function recipientLimited(mailer: Mailer, sent: AttemptLimiter = new LoginThrottle(Date.now, MAILS_PER_RECIPIENT)): Mailer {
   return {
     async send(message) {
       const wait = await sent.take(message.to.trim().toLowerCase());

@@ -19,6 +19,9 @@ interface PendingAppend {
   reject: (error: unknown) => void;
 }
 
+/** Log rows deleted per statement by a compaction (SQLite allows 32,766 parameters). */
+const DELETE_CHUNK = 5_000;
+
 /** After this many logged updates a document is compacted in the background. */
 const COMPACT_AFTER_UPDATES = 500;
 
@@ -74,8 +77,14 @@ export class DocumentStateStore {
   }
 
   /**
-   * The snapshot and the updates logged after it, read in one transaction so a compaction
+   * The snapshot and every update still logged, read in one transaction so a compaction
    * committing in between cannot make the two disagree (and updates seem to vanish).
+   *
+   * Not only those numbered after the snapshot: on PostgreSQL a sequence number is taken when
+   * an insert starts, not when it commits, so an update may commit with a number below one
+   * already compacted (another connection's, or another process's). A compaction deletes
+   * exactly the rows it merged, so any row still here is either such a late one or a copy of
+   * what the snapshot holds, and applying a Yjs update twice changes nothing.
    */
   private async readStored(documentId: string) {
     await this.flush();
@@ -89,7 +98,6 @@ export class DocumentStateStore {
         .selectFrom("doc_updates")
         .select(["seq", "data"])
         .where("document_id", "=", documentId)
-        .where("seq", ">", Number(snapshot?.last_seq ?? 0))
         .orderBy("seq")
         .execute();
       return { snapshot, updates };
@@ -129,7 +137,8 @@ export class DocumentStateStore {
     const state = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     const oldSeq = Number(snapshot?.last_seq ?? 0);
-    const newSeq = Number(updates[updates.length - 1]!.seq);
+    const merged = updates.map((u) => Number(u.seq));
+    const newSeq = merged.reduce((max, seq) => Math.max(max, seq), oldSeq);
     const updatedAt = new Date().toISOString();
     // Write-first transaction: its first statement takes the write lock (waiting for the log
     // writer if need be), and it only replaces the snapshot it was computed from.
@@ -148,7 +157,10 @@ export class DocumentStateStore {
             .executeTakeFirst();
       const changed = "numUpdatedRows" in replaced ? replaced.numUpdatedRows : (replaced.numInsertedOrUpdatedRows ?? 0n);
       if (changed === 0n) return; // compacted meanwhile by someone else; nothing to do
-      await trx.deleteFrom("doc_updates").where("document_id", "=", documentId).where("seq", "<=", newSeq).execute();
+      // Exactly the rows merged: one committed meanwhile with a lower number stays for the next load.
+      for (let i = 0; i < merged.length; i += DELETE_CHUNK) {
+        await trx.deleteFrom("doc_updates").where("document_id", "=", documentId).where("seq", "in", merged.slice(i, i + DELETE_CHUNK)).execute();
+      }
     });
     this.logCounts.set(documentId, 0);
   }

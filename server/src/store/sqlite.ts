@@ -12,9 +12,12 @@ import type { DatabaseSchema } from "./schema";
 
 export type SyncMode = "normal" | "full";
 
+/** The store's file inside the data directory. */
+export const SQLITE_FILE = "concord.sqlite";
+
 export function openSqlite(dataDir: string, sync: SyncMode = "full"): { db: Kysely<DatabaseSchema>; file: string } {
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, "concord.sqlite");
+  const file = path.join(dataDir, SQLITE_FILE);
   const database = new Database(file);
   database.pragma("journal_mode = WAL");
   database.pragma(`synchronous = ${sync === "normal" ? "NORMAL" : "FULL"}`);

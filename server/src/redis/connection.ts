@@ -1,0 +1,48 @@
+// The Redis that joins several Concord processes (REDIS_URL): documents' edits and presence
+// (Hocuspocus's Redis extension), changes of access, and the shared attempt limits all go
+// through it, under one key prefix (CONCORD_REDIS_PREFIX) so several Concord instances can
+// share one Redis without seeing each other.
+import { Redis as IORedis } from "ioredis";
+
+export interface RedisLink {
+  /** The prefix every key and channel of this instance starts with, ending in ":". */
+  prefix: string;
+  /** A new connection (pub/sub needs connections of its own). */
+  connect(): IORedis;
+  /** The connection for ordinary commands (attempt limits, publishing). */
+  commands: IORedis;
+  /** Closes every connection made through `connect` and `commands`. */
+  close(): Promise<void>;
+}
+
+export function openRedis(url: string, prefix: string): RedisLink {
+  const opened: IORedis[] = [];
+  const shown = url.replace(/\/\/[^@]*@/, "//…@");
+  const connect = () => {
+    // Commands wait while Redis is away and go out when it is back (ioredis's offline queue),
+    // so a Redis restart delays presence and relayed edits rather than losing them; the
+    // edits themselves are already durable in the database before anyone is told they are saved.
+    const client = new IORedis(url, { maxRetriesPerRequest: null, enableAutoPipelining: true });
+    // Said once per outage, not at every retry.
+    let down = false;
+    client.on("error", (error: Error) => {
+      if (!down) console.warn(`Redis at ${shown} is unreachable (${error.message}); retrying. Edits are still saved; other processes see them when it is back.`);
+      down = true;
+    });
+    client.on("ready", () => {
+      if (down) console.warn(`Redis at ${shown} is back.`);
+      down = false;
+    });
+    opened.push(client);
+    return client;
+  };
+  const commands = connect();
+  return {
+    prefix: `${prefix}:`,
+    connect,
+    commands,
+    async close() {
+      await Promise.all(opened.map((client) => client.quit().catch(() => client.disconnect())));
+    },
+  };
+}
