@@ -25,6 +25,8 @@ import { agreementRoutes } from "./routes/agreement";
 import { codeRoutes } from "./routes/codes";
 import { codingRoutes } from "./routes/codings";
 import { threadRoutes } from "./routes/threads";
+import { blindRoutes } from "./routes/blindCoding";
+import { documentAgreementRoutes } from "./routes/documentAgreement";
 import { healthRoutes } from "./routes/health";
 import { clientFiles } from "./clientFiles";
 
@@ -66,6 +68,8 @@ function apiApp(deps: AppDeps) {
   api.route("/", codeRoutes);
   api.route("/", codingRoutes);
   api.route("/", threadRoutes);
+  api.route("/", blindRoutes);
+  api.route("/", documentAgreementRoutes);
   api.route("/", agreementRoutes);
   api.route("/", healthRoutes);
   api.doc31("/openapi.json", {

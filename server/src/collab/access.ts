@@ -92,6 +92,17 @@ export function closeConnectionsOf(hocuspocus: Hocuspocus | undefined, projectId
   return closeConnections(hocuspocus, (context) => context.projectId === projectId && context.user.id === userId);
 }
 
+/**
+ * Closes the connections to the coding layers of these transcripts: who may open which layer
+ * changed (blind coding began, or whether a lead may watch it). The providers reconnect and
+ * onAuthenticate decides afresh, refusing a layer the person may no longer see.
+ */
+export function closeLayerConnections(hocuspocus: Hocuspocus | undefined, documentIds: Iterable<string>): number {
+  const affected = new Set(documentIds);
+  if (affected.size === 0) return 0;
+  return closeConnections(hocuspocus, ({ address }) => address.kind === "layer" && affected.has(address.documentId));
+}
+
 /** Closes the connections opened with any of these credentials (hashes), which have ended. */
 export function closeCredentialConnections(hocuspocus: Hocuspocus | undefined, hashes: Iterable<string>): number {
   const ended = new Set(hashes);

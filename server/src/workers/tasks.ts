@@ -7,6 +7,7 @@ import mammoth from "mammoth";
 import { AgreementInputError } from "@concord/shared/agreement/errors";
 import { checkAgreementLimits } from "@concord/shared/agreement/limits";
 import { CliUsageError, agreementReport, parseArgs, readAgreementBody } from "@concord/shared/agreement/cli/index";
+import { documentAgreement, type DocumentAgreementOptions, type DocumentAgreementReport, type IdentifiedSegment } from "@concord/shared/agreement/text/index";
 import { ZipLimitError, checkZip } from "../files/zipLimits";
 
 /** A task's answer; `limit` marks input refused for its size rather than its content. */
@@ -45,6 +46,33 @@ export function agreement(input: { json: string; argv: string[] }): TaskResult<u
     if (error instanceof AgreementInputError || error instanceof CliUsageError) {
       return { ok: false, message: error.message };
     }
+    throw error;
+  }
+}
+
+/** A transcript's coded text, as the agreement of a blind round is computed from it. */
+export interface CodedTextInput {
+  text: string;
+  segments: IdentifiedSegment[];
+}
+
+/**
+ * GET /api/documents/{documentId}/agreement's work: the agreement of the coded text now and,
+ * when kept, at reveal and after the latest settling, each at the same unit and threshold.
+ */
+export function documentAgreementReports(input: {
+  current: CodedTextInput;
+  kept: Partial<Record<"reveal" | "settled", CodedTextInput>>;
+  options: DocumentAgreementOptions;
+}): TaskResult<{ current: DocumentAgreementReport; kept: Partial<Record<"reveal" | "settled", DocumentAgreementReport>> }> {
+  try {
+    const kept: Partial<Record<"reveal" | "settled", DocumentAgreementReport>> = {};
+    for (const [moment, coded] of Object.entries(input.kept) as ["reveal" | "settled", CodedTextInput][]) {
+      kept[moment] = documentAgreement(coded.text, coded.segments, input.options);
+    }
+    return { ok: true, value: { current: documentAgreement(input.current.text, input.current.segments, input.options), kept } };
+  } catch (error) {
+    if (error instanceof AgreementInputError) return { ok: false, message: error.message };
     throw error;
   }
 }

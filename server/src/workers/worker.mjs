@@ -18,3 +18,4 @@ function announced(task) {
 
 export const agreement = announced(tasks.agreement);
 export const docxText = announced(tasks.docxText);
+export const documentAgreementReports = announced(tasks.documentAgreementReports);
