@@ -213,7 +213,8 @@ describe("blind double coding", () => {
       expect(refusedAgreement.error.message).toMatch(/once this transcript's blind coding is revealed/);
       await json(await asB("GET", `/projects/${projectId}/codes/${heldCode.id}/segments`), 404);
       await json(await asB("DELETE", `/codings/${aHeld.id}`), 404);
-      // B cannot use A's code, nor talk about A's coding.
+      // B cannot split A's coding off, use A's code, nor talk about A's coding.
+      await json(await call(coderB, "POST", `/projects/${projectId}/codes/${sharedCode}/split`, { name: "Taken from A", codingIds: [aShared.id] }), 400);
       await json(await asB("POST", `/documents/${documentId}/codings`, { codeId: heldCode.id, start: 3, end: 7 }), 400);
       await json(await asB("POST", `/projects/${projectId}/threads`, { anchor: { codingId: aHeld.id }, body: "What is this?" }), 400);
       // A member who is neither coder nor lead sees no layer at all while it is blind.

@@ -200,7 +200,14 @@ export interface SplitInput {
  * Splits a new code off `fromId` and gives it the chosen codings. Every chosen coding must be
  * one of this code's in this project, checked before anything changes.
  */
-export async function splitCodes(host: DocumentHost, projectId: string, fromId: string, input: SplitInput, by: string): Promise<{ code: Code; moved: number }> {
+export async function splitCodes(
+  host: DocumentHost,
+  projectId: string,
+  fromId: string,
+  input: SplitInput,
+  by: string,
+  maySee: (layer: Pick<Layer, "documentId" | "coderId">) => Promise<boolean>,
+): Promise<{ code: Code; moved: number }> {
   const chosen = new Set(input.codingIds);
   const rows =
     chosen.size === 0
@@ -214,6 +221,8 @@ export async function splitCodes(host: DocumentHost, projectId: string, fromId: 
           .execute();
   const byLayer = new Map<string, Set<string>>();
   for (const row of rows) {
+    // A coding in a layer the caller may not see (blind work) is, to them, not there.
+    if (!(await maySee({ documentId: row.document_id, coderId: row.coder_id }))) continue;
     const name = layerName(row.document_id, row.coder_id);
     byLayer.set(name, (byLayer.get(name) ?? new Set()).add(row.id));
   }

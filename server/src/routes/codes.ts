@@ -27,7 +27,7 @@ async function editor(c: Context<AppEnv>, projectId: string) {
 }
 
 /** Which layers a viewer may see, by the one visibility policy, each transcript's rule read once. */
-function layerFilter(host: AppDeps, viewer: CodingViewer): (layer: Layer) => Promise<boolean> {
+function layerFilter(host: AppDeps, viewer: CodingViewer): (layer: Pick<Layer, "documentId" | "coderId">) => Promise<boolean> {
   const visibility = visibilityCache(host.store.db, viewer);
   return async (layer) => (await visibility(layer.documentId)).maySeeLayer(layer.coderId);
 }
@@ -108,8 +108,9 @@ export const codeRoutes = new OpenAPIHono<AppEnv>()
   })
   .openapi(codeAction("/projects/{projectId}/codes/{codeId}/split", "Split a new code off this one, holding the chosen codings; answers with the new code", SplitBody), async (c) => {
     const { projectId, codeId } = c.req.valid("param");
-    const { user, host } = await editor(c, projectId);
-    return c.json(presentCode((await splitCodes(host, projectId, codeId, c.req.valid("json"), user.id)).code), 200);
+    const { user, host, role } = await editor(c, projectId);
+    const maySee = layerFilter(host, { userId: user.id, role });
+    return c.json(presentCode((await splitCodes(host, projectId, codeId, c.req.valid("json"), user.id, maySee)).code), 200);
   })
   .openapi(
     createRoute({

@@ -88,17 +88,28 @@ export function documentAgreement(text: string, segments: readonly IdentifiedSeg
       segments: pooled(matching.pairs.flatMap((pair) => (pair.per_code[code] ? [pair.per_code[code]] : []))),
     };
   }
+  // Each coder's segments by code: a disagreement's partner is looked for among the same code's only.
+  const byCode = new Map<string, Map<string, IdentifiedSegment[]>>(coders.map((coder) => [coder, new Map()]));
+  for (const segment of segments) {
+    const own = byCode.get(segment.coder)!;
+    const list = own.get(segment.code);
+    if (list) list.push(segment);
+    else own.set(segment.code, [segment]);
+  }
   const disagreements = new Map<string, Disagreement>();
   for (const pair of matching.pairs) {
     for (const [coder, result] of Object.entries(pair.by_coder)) {
       const other = pair.coders[0] === coder ? pair.coders[1] : pair.coders[0];
-      const theirs = segments.filter((s) => s.coder === other);
+      const theirs = byCode.get(other)!;
       for (const unmatched of result.unmatched as IdentifiedSegment[]) {
         let closest: IdentifiedSegment | null = null;
         let overlap = 0;
-        for (const candidate of theirs) {
-          const o = candidate.code === unmatched.code ? overlapRatio(unmatched, candidate) : 0;
-          if (o > overlap) [closest, overlap] = [candidate, o];
+        for (const candidate of theirs.get(unmatched.code) ?? []) {
+          const o = overlapRatio(unmatched, candidate);
+          if (o > overlap) {
+            closest = candidate;
+            overlap = o;
+          }
         }
         const codings = (closest ? [unmatched, closest] : [unmatched]).sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
         const key = codings.map((c) => c.id).sort().join("+");
