@@ -29,6 +29,8 @@ import { codingRoutes } from "./routes/codings";
 import { threadRoutes } from "./routes/threads";
 import { recordDuplicateRoutes } from "./routes/recordDuplicates";
 import { recordRoutes, tooLargeMessage } from "./routes/records";
+import { blindRoutes } from "./routes/blindCoding";
+import { documentAgreementRoutes } from "./routes/documentAgreement";
 import { healthRoutes } from "./routes/health";
 import { clientFiles } from "./clientFiles";
 
@@ -81,6 +83,8 @@ function apiApp(deps: AppDeps) {
   api.route("/", codeRoutes);
   api.route("/", codingRoutes);
   api.route("/", threadRoutes);
+  api.route("/", blindRoutes);
+  api.route("/", documentAgreementRoutes);
   api.route("/", agreementRoutes);
   // Before recordRoutes, whose /records/{recordId} would otherwise take /records/duplicate-pairs.
   api.route("/", recordDuplicateRoutes);

@@ -4,7 +4,17 @@ import type { PlacedCoding } from "./commands/codings";
 import type { PlacedSpan } from "./commands/threads";
 import type { RecordFlag } from "@concord/shared/records/index";
 import type { User } from "./auth/identify";
-import type { ApiTokensTable, DocumentsTable, InvitationsTable, ProjectsTable, RecordImportsTable, RecordPairsTable, RecordsTable } from "./store/schema";
+import type {
+  ApiTokensTable,
+  DisagreementSettlementsTable,
+  DocumentsTable,
+  InvitationsTable,
+  ProjectsTable,
+  RecordImportsTable,
+  RecordPairsTable,
+  RecordsTable,
+} from "./store/schema";
+import type { BlindRound } from "./coding/blindRecord";
 
 export function presentUser(user: User) {
   return { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified };
@@ -60,7 +70,7 @@ export function presentApiToken(token: Pick<ApiTokensTable, "id" | "name" | "cre
 }
 
 /** A code as members see it, with how much it is used. */
-export function presentCode(code: Code & { counts?: { codings: number; documents: number; coders: number } }) {
+export function presentCode(code: Code & { counts?: { codings: number; documents: number; coders: number }; blindDocumentId?: string }) {
   return {
     id: code.id,
     name: code.name,
@@ -74,6 +84,7 @@ export function presentCode(code: Code & { counts?: { codings: number; documents
     deletedAt: code.deletedAt,
     mergedInto: code.mergedInto,
     ...(code.counts ? { counts: code.counts } : {}),
+    ...(code.blindDocumentId ? { blindDocumentId: code.blindDocumentId } : {}),
   };
 }
 
@@ -178,5 +189,33 @@ export function presentRecordImport(entry: RecordImportsTable) {
     nearDuplicates: entry.near_pairs,
     addedBy: entry.added_by,
     createdAt: entry.created_at,
+  };
+}
+
+/** A transcript's blind round: who codes it, who has marked it done, and whether it is revealed. */
+export function presentBlindRound(round: BlindRound) {
+  return {
+    documentId: round.documentId,
+    status: round.revealedAt ? ("revealed" as const) : ("blind" as const),
+    coders: round.coders.map((coder) => ({ id: coder.id, name: coder.name, done: coder.doneAt !== null, doneAt: coder.doneAt })),
+    startedBy: round.startedBy,
+    startedAt: round.startedAt,
+    revealedAt: round.revealedAt,
+    revealedBy: round.revealedBy,
+    revealedAutomatically: round.revealedAt !== null && round.revealedBy === null,
+    leadMayWatch: round.leadMayWatch,
+  };
+}
+
+/** Who settled a disagreement, how and when. */
+export function presentSettlement(row: DisagreementSettlementsTable & { settled_by_name?: string }) {
+  return {
+    id: row.id,
+    codingIds: JSON.parse(row.coding_ids) as string[],
+    action: row.action,
+    kept: row.kept_coding_id,
+    note: row.note,
+    settledBy: { id: row.settled_by, name: row.settled_by_name ?? "A former member" },
+    settledAt: row.settled_at,
   };
 }

@@ -220,7 +220,7 @@ describe("coding together", () => {
     const forgedNames = [
       `${documentId}/layer/${lead.userId}/x`,
       `${documentId}/layer/not-an-id`,
-      buildDocumentName({ kind: "threads", projectId }),
+      buildDocumentName({ kind: "threads", projectId: "00000000-0000-4000-8000-000000000000" }),
     ];
     for (const name of forgedNames) expect(await within(connect(server.url, name, lead.token).refused, 10_000, name)).toMatch(/does not exist/);
     expect(await within(connect(server.url, leadLayer, outsider.token).refused, 10_000, "outsider")).toMatch(/does not exist/);

@@ -73,3 +73,59 @@ export type DocumentDetail = DocumentSummary & { role: Role; readOnly: boolean; 
 
 /** POST /api/projects/:projectId/documents/preview: the transcript as it would be stored. */
 export type TranscriptPreview = Preview & { characters: number; limit: number };
+
+/** GET /api/documents/:documentId/blind: a transcript's blind double coding round. */
+export type BlindRound = {
+  documentId: string;
+  status: "blind" | "revealed";
+  coders: { id: string; name: string; done: boolean; doneAt: string | null }[];
+  startedBy: string;
+  startedAt: string;
+  revealedAt: string | null;
+  revealedBy: string | null;
+  /** Revealed because every coder marked it done. */
+  revealedAutomatically: boolean;
+  leadMayWatch: boolean;
+};
+
+/** GET|PATCH /api/projects/:projectId/settings. */
+export type ProjectSettings = { leadMayWatchBlindCoding: boolean };
+
+/** A statistic of the agreement engine: a value (with its label) or the reason it is undefined. */
+export type Statistic = { value: number; se: number | null; ci: [number, number] | null; label?: string } | { value: null; reason: string };
+
+/** A disagreement between two coders (or one coder's coding the other did not match), to jump to and settle. */
+export type CodingDisagreement = {
+  key: string;
+  code: string;
+  coders: string[];
+  codings: { id: string; coder: string; code: string; start: number; end: number; text: string }[];
+  overlap: number;
+};
+
+export type Settlement = {
+  id: string;
+  codingIds: string[];
+  action: "keep_one" | "keep_both" | "merge" | "drop";
+  kept: string | null;
+  note: string;
+  settledBy: { id: string; name: string };
+  settledAt: string;
+};
+
+type AgreementFigures = Record<string, Statistic | number | unknown>;
+
+/** GET /api/documents/:documentId/agreement?unit=…&threshold=…: statistics in the agreement engine's JSON shape. */
+export type DocumentAgreement = {
+  unit: "character" | "word" | "sentence" | "turn";
+  threshold: number;
+  coders: string[];
+  people: { id: string; name: string }[];
+  n_units: number;
+  per_code: Record<string, AgreementFigures>;
+  overall: AgreementFigures;
+  disagreements: CodingDisagreement[];
+  settled: Settlement[];
+  at_reveal: { takenAt: string; per_code: Record<string, AgreementFigures>; overall: AgreementFigures } | null;
+  after_settling: { takenAt: string; per_code: Record<string, AgreementFigures>; overall: AgreementFigures } | null;
+};

@@ -14,7 +14,7 @@ export type CollabEntry =
   | { name: string; kind: "threads" };
 
 export async function documentCollab(db: Kysely<DatabaseSchema>, viewer: CodingViewer, documentId: string): Promise<CollabEntry[]> {
-  const visibility = await codingVisibility(viewer, documentId);
+  const visibility = await codingVisibility(db, viewer, documentId);
   const layers = (await listLayers(db, { documentId })).filter((layer) => visibility.maySeeLayer(layer.coderId));
   return [
     { name: buildDocumentName({ kind: "text", documentId }), kind: "text" },

@@ -6,6 +6,9 @@ import type { Kysely } from "kysely";
 import type { Hocuspocus } from "@hocuspocus/server";
 import { buildDocumentName } from "@concord/shared";
 import type { DatabaseSchema } from "../store/schema";
+import type { ConnectionContext } from "../collab/context";
+import { readBlindRound } from "./blindRecord";
+import { visibilityFor } from "./visibility";
 
 export interface Layer {
   documentId: string;
@@ -34,7 +37,21 @@ export async function registerLayer(db: Kysely<DatabaseSchema>, hocuspocus: Hocu
     .values({ document_id: documentId, coder_id: coderId, created_at: new Date().toISOString() })
     .onConflict((oc) => oc.columns(["document_id", "coder_id"]).doNothing())
     .executeTakeFirst();
-  if ((inserted.numInsertedOrUpdatedRows ?? 0n) > 0n) {
-    hocuspocus?.documents.get(buildDocumentName({ kind: "text", documentId }))?.broadcastStateless(COLLAB_CHANGED);
+  if ((inserted.numInsertedOrUpdatedRows ?? 0n) === 0n || !hocuspocus) return;
+  // While the transcript is coded blind even the news that a coder began is theirs: only
+  // the connections that may see the new layer hear of it.
+  const round = await readBlindRound(db, documentId);
+  announceCollabChanged(hocuspocus, documentId, (context) => visibilityFor({ userId: context.user.id, role: context.role }, round).maySeeLayer(coderId));
+}
+
+/**
+ * Tells the people who have a transcript open (those `to` picks, by default all) that the
+ * documents beside it, or who may open them, changed.
+ */
+export function announceCollabChanged(hocuspocus: Hocuspocus | undefined, documentId: string, to: (context: ConnectionContext) => boolean = () => true): void {
+  const document = hocuspocus?.documents.get(buildDocumentName({ kind: "text", documentId }));
+  for (const connection of document?.getConnections() ?? []) {
+    const context = connection.context as ConnectionContext | undefined;
+    if (context?.user && to(context)) connection.sendStateless(COLLAB_CHANGED);
   }
 }

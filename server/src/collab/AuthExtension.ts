@@ -52,6 +52,7 @@ export class AuthExtension implements Extension {
     return {
       user,
       role: target.role,
+      address: address!,
       documentId: target.documentId,
       projectId: target.projectId,
       credential: { kind, hash, expiresAt },
@@ -73,7 +74,7 @@ export class AuthExtension implements Extension {
     const role = document ? await roleIn(this.store.db, document.project_id, userId) : null;
     if (!document || !role) return null;
     if (address.kind === "layer") {
-      const visibility = await codingVisibility({ userId, role }, document.id);
+      const visibility = await codingVisibility(this.store.db, { userId, role }, document.id);
       if (!visibility.maySeeLayer(address.coderId)) return null;
     }
     return { role, documentId: document.id, projectId: document.project_id };

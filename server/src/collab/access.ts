@@ -53,15 +53,21 @@ export type AccessChange =
   /** A member's role changed or they left the project. */
   | { kind: "member"; projectId: string; userId: string }
   /** Sessions or tokens (by hash) ended. */
-  | { kind: "credentials"; hashes: string[] };
+  | { kind: "credentials"; hashes: string[] }
+  /** Who may open the coding layers of these transcripts changed. */
+  | { kind: "layers"; documentIds: string[] };
 
 function matcherOf(change: AccessChange): Matcher {
   if (change.kind === "member") return (context) => context.projectId === change.projectId && context.user.id === change.userId;
+  if (change.kind === "layers") {
+    const affected = new Set(change.documentIds);
+    return ({ address }) => address.kind === "layer" && affected.has(address.documentId);
+  }
   const ended = new Set(change.hashes);
   return (context) => ended.has(context.credential.hash);
 }
 
-const EVENT_OF: Record<AccessChange["kind"], CloseEvent> = { member: CLOSE.accessChanged, credentials: CLOSE.signedOut };
+const EVENT_OF: Record<AccessChange["kind"], CloseEvent> = { member: CLOSE.accessChanged, credentials: CLOSE.signedOut, layers: CLOSE.accessChanged };
 
 /** Sends every access change of `hocuspocus` to `relay` as well (the other processes). */
 export function relayAccessChanges(hocuspocus: Hocuspocus, relay: (change: AccessChange) => void): void {
@@ -125,6 +131,17 @@ export function closeConnections(
 /** Closes a member's connections to one project's documents, on every process. */
 export function closeConnectionsOf(hocuspocus: Hocuspocus | undefined, projectId: string, userId: string): number {
   return changeAccess(hocuspocus, { kind: "member", projectId, userId });
+}
+
+/**
+ * Closes the connections to the coding layers of these transcripts, on every process: who may
+ * open which layer changed (blind coding began, or whether a lead may watch it). The providers
+ * reconnect and onAuthenticate decides afresh, refusing a layer the person may no longer see.
+ */
+export function closeLayerConnections(hocuspocus: Hocuspocus | undefined, documentIds: Iterable<string>): number {
+  const affected = [...new Set(documentIds)];
+  if (affected.length === 0) return 0;
+  return changeAccess(hocuspocus, { kind: "layers", documentIds: affected });
 }
 
 /** Closes the connections opened with any of these credentials (hashes), which have ended, on every process. */

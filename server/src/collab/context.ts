@@ -1,10 +1,12 @@
 // What onAuthenticate establishes about a connection; later hooks read it instead of asking again.
-import type { Role } from "@concord/shared";
+import type { DocumentAddress, Role } from "@concord/shared";
 import type { User } from "../auth/identify";
 
 export interface ConnectionContext {
   user: User;
   role: Role;
+  /** What the connection is to, as parsed from its document name. */
+  address: DocumentAddress;
   /** The transcript the connection is about (its text or a layer of it); null for the codebook. */
   documentId: string | null;
   projectId: string;

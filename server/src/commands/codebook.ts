@@ -8,13 +8,19 @@ import {
   findCode,
   liveCode,
   mergeCode,
+  readBlindCodes,
   readCodes,
   readCodings,
+  findBlindCode,
+  addBlindCode,
+  buildCode,
+  CODING_LIMITS,
   readLineage,
   recode,
   restoreCode,
   splitCode,
   updateCode,
+  CodebookError,
   type Actor,
   type Code,
   type CodeChanges,
@@ -22,7 +28,7 @@ import {
   type LineageEntry,
 } from "@concord/shared";
 import { readDocument, writeDocument, type DocumentHost } from "../collab/serverWrites";
-import { listLayers } from "../coding/layers";
+import { listLayers, registerLayer, type Layer } from "../coding/layers";
 import { refusalsAsErrors } from "../coding/problems";
 import { errors } from "../errors";
 
@@ -35,12 +41,26 @@ export interface CodeCounts {
   coders: number;
 }
 
-/** The codebook and lineage, each code with how many codings, documents and coders use it. */
-export async function readCodebook(host: DocumentHost, projectId: string): Promise<{ codes: (Code & { counts: CodeCounts })[]; lineage: LineageEntry[] }> {
+/** A code a blind coder made, kept in their layer of `documentId` until reveal. */
+export type HeldCode = Code & { blindDocumentId: string };
+
+/**
+ * The codebook and lineage, each code with how many codings, documents and coders use it,
+ * counted in the layers `maySee` lets through (a blind coder's work counts for no one
+ * else), and the codes held in those layers since blind coding began.
+ */
+export async function readCodebook(
+  host: DocumentHost,
+  projectId: string,
+  maySee: (layer: Layer) => Promise<boolean>,
+): Promise<{ codes: ((Code | HeldCode) & { counts: CodeCounts })[]; lineage: LineageEntry[] }> {
   const { codes, lineage } = await readDocument(host, codebookName(projectId), (doc) => ({ codes: readCodes(doc), lineage: readLineage(doc) }));
+  const held: HeldCode[] = [];
   const uses = new Map<string, { codings: number; documents: Set<string>; coders: Set<string> }>();
   for (const layer of await listLayers(host.store.db, { projectId })) {
-    const codings = await readDocument(host, layerName(layer.documentId, layer.coderId), readCodings);
+    if (!(await maySee(layer))) continue;
+    const { codings, blindCodes } = await readDocument(host, layerName(layer.documentId, layer.coderId), (doc) => ({ codings: readCodings(doc), blindCodes: readBlindCodes(doc) }));
+    held.push(...blindCodes.map((code) => ({ ...code, blindDocumentId: layer.documentId })));
     for (const coding of codings) {
       let use = uses.get(coding.codeId);
       if (!use) uses.set(coding.codeId, (use = { codings: 0, documents: new Set(), coders: new Set() }));
@@ -50,12 +70,27 @@ export async function readCodebook(host: DocumentHost, projectId: string): Promi
     }
   }
   return {
-    codes: codes.map((code) => {
+    codes: [...codes, ...held].map((code) => {
       const use = uses.get(code.id);
       return { ...code, counts: { codings: use?.codings ?? 0, documents: use?.documents.size ?? 0, coders: use?.coders.size ?? 0 } };
     }),
     lineage,
   };
+}
+
+/**
+ * A code by id as `maySee` allows: from the codebook, or held in a layer the caller may see.
+ * `home` is the document it lives in.
+ */
+export async function findVisibleCode(host: DocumentHost, projectId: string, codeId: string, maySee: (layer: Layer) => Promise<boolean>): Promise<{ code: Code; home: string } | undefined> {
+  const inCodebook = await readDocument(host, codebookName(projectId), (doc) => findCode(doc, codeId));
+  if (inCodebook) return { code: inCodebook, home: codebookName(projectId) };
+  for (const layer of await listLayers(host.store.db, { projectId })) {
+    const name = layerName(layer.documentId, layer.coderId);
+    const held = await readDocument(host, name, (doc) => findBlindCode(doc, codeId));
+    if (held && (await maySee(layer))) return { code: held, home: name };
+  }
+  return undefined;
 }
 
 const actorNow = (by: string, memo?: string): Actor => ({ by, at: new Date().toISOString(), ...(memo ? { memo } : {}) });
@@ -70,6 +105,34 @@ export interface CodeInput {
 
 export function addCode(host: DocumentHost, projectId: string, input: CodeInput, by: string): Promise<Code> {
   return refusalsAsErrors(() => writeDocument(host, codebookName(projectId), (doc) => createCode(doc, { id: randomUUID(), ...input }, actorNow(by))));
+}
+
+/**
+ * Adds a code a blind coder makes while coding `documentId`: it is kept in their layer (which
+ * only they, and a watching lead, receive) until reveal moves it into the codebook. Its parent
+ * may be a code of the codebook or one of their own held codes.
+ */
+export async function holdBlindCode(host: DocumentHost, projectId: string, documentId: string, input: CodeInput, by: string): Promise<HeldCode> {
+  const name = layerName(documentId, by);
+  const room = await refusalsAsErrors(() =>
+    readDocument(host, codebookName(projectId), (doc) => {
+      if (input.parentId && findCode(doc, input.parentId)) liveCode(doc, input.parentId, "The parent code");
+      return { size: readCodes(doc).length, parentInCodebook: !!input.parentId && !!findCode(doc, input.parentId) };
+    }),
+  );
+  const code = await refusalsAsErrors(() =>
+    writeDocument(host, name, (doc) => {
+      const held = readBlindCodes(doc);
+      if (input.parentId && !room.parentInCodebook) {
+        const parent = held.find((code) => code.id === input.parentId);
+        if (!parent) throw new CodebookError("unknown", "The parent code does not exist in this project's codebook.");
+      }
+      const made = buildCode({ id: randomUUID(), ...input }, actorNow(by), room.size + held.length);
+      return addBlindCode(doc, made, CODING_LIMITS.codesPerProject - room.size);
+    }),
+  );
+  await registerLayer(host.store.db, host.hocuspocus, documentId, by);
+  return { ...code, blindDocumentId: documentId };
 }
 
 /** A code named in the path: 404 when the codebook has no such code. */
@@ -137,7 +200,14 @@ export interface SplitInput {
  * Splits a new code off `fromId` and gives it the chosen codings. Every chosen coding must be
  * one of this code's in this project, checked before anything changes.
  */
-export async function splitCodes(host: DocumentHost, projectId: string, fromId: string, input: SplitInput, by: string): Promise<{ code: Code; moved: number }> {
+export async function splitCodes(
+  host: DocumentHost,
+  projectId: string,
+  fromId: string,
+  input: SplitInput,
+  by: string,
+  maySee: (layer: Pick<Layer, "documentId" | "coderId">) => Promise<boolean>,
+): Promise<{ code: Code; moved: number }> {
   const chosen = new Set(input.codingIds);
   const rows =
     chosen.size === 0
@@ -151,6 +221,8 @@ export async function splitCodes(host: DocumentHost, projectId: string, fromId: 
           .execute();
   const byLayer = new Map<string, Set<string>>();
   for (const row of rows) {
+    // A coding in a layer the caller may not see (blind work) is, to them, not there.
+    if (!(await maySee({ documentId: row.document_id, coderId: row.coder_id }))) continue;
     const name = layerName(row.document_id, row.coder_id);
     byLayer.set(name, (byLayer.get(name) ?? new Set()).add(row.id));
   }

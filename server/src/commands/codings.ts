@@ -6,6 +6,8 @@ import {
   anchorRange,
   buildDocumentName,
   checkAnchor,
+  findBlindCode,
+  findCode,
   liveCode,
   readCodings,
   removeCoding,
@@ -43,10 +45,20 @@ export interface NewCoding {
 
 const textName = (documentId: string) => buildDocumentName({ kind: "text", documentId });
 
+/**
+ * Refuses a code the coder may not use: one missing from the codebook or deleted — unless it
+ * is a code they made themselves while coding this transcript blind, held in their layer.
+ */
+async function usableCode(host: DocumentHost, input: NewCoding): Promise<void> {
+  const known = await readDocument(host, codebookName(input.projectId), (doc) => findCode(doc, input.codeId) !== undefined);
+  if (!known && (await readDocument(host, layerName(input.documentId, input.coder.id), (doc) => findBlindCode(doc, input.codeId)))) return;
+  await readDocument(host, codebookName(input.projectId), (doc) => liveCode(doc, input.codeId));
+}
+
 /** Makes a coding in the coder's layer; resolves once it is durable. */
 export async function makeCoding(host: DocumentHost, input: NewCoding): Promise<PlacedCoding> {
   return refusalsAsErrors(async () => {
-    await readDocument(host, codebookName(input.projectId), (doc) => liveCode(doc, input.codeId));
+    await usableCode(host, input);
     const { anchor, range, text } = await readDocument(host, textName(input.documentId), (doc) => {
       const map = transcriptTextMap(doc);
       const { placement } = input;

@@ -1,13 +1,14 @@
 // Discussion threads: started on an anchor the caller may see, written to the document of the
-// people who may see that anchor (today the project's threads document; a thread on a blind
-// coder's work will live in that coder's layer once blind coding lands), and indexed by id
-// in the `threads` table so replies and resolves find it.
+// people who may see that anchor — the project's threads document, or, for a thread on a
+// blind coder's coding or on a code they made while coding blind, that coder's layer, so the
+// other coders never receive it — and indexed by id (with that home) in the `threads` table
+// so replies and resolves find it.
 import { randomUUID } from "node:crypto";
 import {
   anchorRange,
   buildDocumentName,
   checkAnchor,
-  findCode,
+  parseDocumentName,
   readThread,
   readThreads,
   reply,
@@ -23,7 +24,7 @@ import {
 import { readDocument, writeDocument, type DocumentHost } from "../collab/serverWrites";
 import { refusalsAsErrors } from "../coding/problems";
 import { errors } from "../errors";
-import { codebookName } from "./codebook";
+import { codebookName, findVisibleCode, layerName } from "./codebook";
 import { locateCoding } from "./codings";
 
 export const threadsName = (projectId: string) => buildDocumentName({ kind: "threads", projectId });
@@ -43,6 +44,15 @@ export interface Participant {
   projectId: string;
   /** May see the coding layer of `coderId` on `documentId` (the coding visibility policy). */
   maySeeLayer(documentId: string, coderId: string): Promise<boolean>;
+  /** Whether `documentId` is being coded blind (not yet revealed). */
+  isBlind(documentId: string): Promise<boolean>;
+}
+
+/** Whether the caller may see the thread home `home` (a layer only when they may see that layer). */
+export async function maySeeHome(who: Pick<Participant, "maySeeLayer">, home: string): Promise<boolean> {
+  const address = parseDocumentName(home);
+  if (address?.kind === "threads") return true;
+  return address?.kind === "layer" && (await who.maySeeLayer(address.documentId, address.coderId));
 }
 
 async function documentInProject(host: DocumentHost, documentId: string, projectId: string): Promise<void> {
@@ -58,22 +68,28 @@ async function visibleCodingIn(host: DocumentHost, who: Participant, codingId: s
   return coding;
 }
 
-/** Turns what the caller named into a stored anchor, checking they may see it. */
-async function anchorFor(host: DocumentHost, who: Participant, input: AnchorInput): Promise<ThreadAnchor> {
+/**
+ * Turns what the caller named into a stored anchor and the document the thread lives in,
+ * checking they may see the anchor.
+ */
+async function anchorFor(host: DocumentHost, who: Participant, input: AnchorInput): Promise<{ anchor: ThreadAnchor; home: string }> {
+  const shared = threadsName(who.projectId);
   if ("codeId" in input) {
-    const code = await readDocument(host, codebookName(who.projectId), (doc) => findCode(doc, input.codeId));
-    if (!code) throw errors.validation("There is no such code in this project.");
-    return { kind: "code", codeId: code.id };
+    const found = await findVisibleCode(host, who.projectId, input.codeId, (layer) => who.maySeeLayer(layer.documentId, layer.coderId));
+    if (!found) throw errors.validation("There is no such code in this project.");
+    return { anchor: { kind: "code", codeId: found.code.id }, home: found.home === codebookName(who.projectId) ? shared : found.home };
   }
   if ("codingId" in input) {
     const coding = await visibleCodingIn(host, who, input.codingId);
-    return { kind: "coding", documentId: coding.documentId, codingId: coding.id };
+    const home = (await who.isBlind(coding.documentId)) ? layerName(coding.documentId, coding.coderId) : shared;
+    return { anchor: { kind: "coding", documentId: coding.documentId, codingId: coding.id }, home };
   }
   if ("disagreement" in input) {
     const { documentId, codingIds } = input.disagreement;
     await documentInProject(host, documentId, who.projectId);
+    if (await who.isBlind(documentId)) throw errors.conflict("Disagreements can be discussed once this transcript's blind coding is revealed.");
     for (const id of codingIds) await visibleCodingIn(host, who, id, documentId);
-    return { kind: "codingDisagreement", documentId, codingIds: [...new Set(codingIds)] };
+    return { anchor: { kind: "codingDisagreement", documentId, codingIds: [...new Set(codingIds)] }, home: shared };
   }
   await documentInProject(host, input.documentId, who.projectId);
   const anchor = await refusalsAsErrors(() =>
@@ -82,7 +98,7 @@ async function anchorFor(host: DocumentHost, who: Participant, input: AnchorInpu
       return "position" in input ? checkAnchor(doc, map, input.position.start, input.position.end).anchor : anchorRange(map, input.start, input.end);
     }),
   );
-  return { kind: "span", documentId: input.documentId, start: anchor.start, end: anchor.end };
+  return { anchor: { kind: "span", documentId: input.documentId, start: anchor.start, end: anchor.end }, home: shared };
 }
 
 /** The project members among `mentions`, or a refusal naming the first who is not one. */
@@ -106,10 +122,9 @@ export interface NewMessage {
 
 /** Starts a thread on `input` with its first message; resolves once it is durable. */
 export async function openThread(host: DocumentHost, who: Participant, input: AnchorInput, message: NewMessage): Promise<Thread> {
-  const anchor = await anchorFor(host, who, input);
+  const { anchor, home } = await anchorFor(host, who, input);
   const mentions = await checkMentions(host, who.projectId, message.mentions);
   const id = randomUUID();
-  const home = threadsName(who.projectId);
   const createdAt = new Date().toISOString();
   const first: ThreadMessage = { id: randomUUID(), author: who.userId, body: message.body, mentions, createdAt };
   // The index row first: a thread the index cannot find could never be replied to.
@@ -170,9 +185,14 @@ export async function placeThreads(host: DocumentHost, threads: Thread[]): Promi
   return threads.map((thread) => ({ thread, span: spans.get(thread.id) ?? null }));
 }
 
-/** The project's threads, oldest first, placed. */
-export async function listThreads(host: DocumentHost, projectId: string): Promise<{ thread: Thread; span: PlacedSpan | null }[]> {
-  return placeThreads(host, await readDocument(host, threadsName(projectId), readThreads));
+/** The project's threads the caller may see — in the threads document and in the layers they may see — oldest first, placed. */
+export async function listThreads(host: DocumentHost, who: Pick<Participant, "maySeeLayer" | "projectId">): Promise<{ thread: Thread; span: PlacedSpan | null }[]> {
+  const rows = await host.store.db.selectFrom("threads").select("home").distinct().where("project_id", "=", who.projectId).execute();
+  const homes = new Set([threadsName(who.projectId), ...rows.map((row) => row.home)]);
+  const threads: Thread[] = [];
+  for (const home of homes) if (await maySeeHome(who, home)) threads.push(...(await readDocument(host, home, readThreads)));
+  threads.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  return placeThreads(host, threads);
 }
 
 /** One thread by id from its home document, placed; undefined when the document has none by that id. */

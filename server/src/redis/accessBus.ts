@@ -14,6 +14,7 @@ const Message = z.object({
   change: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("member"), projectId: z.string(), userId: z.string() }),
     z.object({ kind: z.literal("credentials"), hashes: z.array(z.string()).max(10_000) }),
+    z.object({ kind: z.literal("layers"), documentIds: z.array(z.string()).max(10_000) }),
   ]),
 });
 

@@ -2,15 +2,14 @@
 // code's segments across the project for constant comparison.
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { bringBackCode, addCode, changeCode, mergeCodes, readCodebook, removeCode, splitCodes, codebookName } from "../commands/codebook";
+import { bringBackCode, addCode, changeCode, findVisibleCode, holdBlindCode, mergeCodes, readCodebook, removeCode, splitCodes } from "../commands/codebook";
 import { placeCodings, visibleLayers } from "../commands/codings";
-import { readDocument } from "../collab/serverWrites";
-import { codingVisibility } from "../coding/visibility";
-import type { AppEnv } from "../env";
+import type { Layer } from "../coding/layers";
+import { codingVisibility, visibilityCache, type CodingViewer } from "../coding/visibility";
+import type { AppDeps, AppEnv } from "../env";
 import { errors } from "../errors";
 import { authorizeProject, requireUser } from "../policies";
 import { presentCode, presentSegment } from "../presenters";
-import { findCode } from "@concord/shared";
 import { CodeChangesBody, CodeSchema, LineageSchema, MergeBody, NewCodeBody, SegmentSchema, SplitBody } from "./codingSchemas";
 import { errorResponses, json } from "./schemas";
 
@@ -23,8 +22,14 @@ const ProjectParam = z.object({ projectId: z.string().openapi({ param: { name: "
 /** The caller, their role and the host of the documents, for a change to the codebook (document.edit). */
 async function editor(c: Context<AppEnv>, projectId: string) {
   const user = requireUser(c.var.user);
-  await authorizeProject(c.var.deps.store.db, projectId, user, "document.edit");
-  return { user, host: c.var.deps };
+  const role = await authorizeProject(c.var.deps.store.db, projectId, user, "document.edit");
+  return { user, role, host: c.var.deps };
+}
+
+/** Which layers a viewer may see, by the one visibility policy, each transcript's rule read once. */
+function layerFilter(host: AppDeps, viewer: CodingViewer): (layer: Pick<Layer, "documentId" | "coderId">) => Promise<boolean> {
+  const visibility = visibilityCache(host.store.db, viewer);
+  return async (layer) => (await visibility(layer.documentId)).maySeeLayer(layer.coderId);
 }
 
 const codeAction = <B extends z.ZodType>(path: string, summary: string, body: B) =>
@@ -51,9 +56,8 @@ export const codeRoutes = new OpenAPIHono<AppEnv>()
       const user = requireUser(c.var.user);
       const { projectId } = c.req.valid("param");
       const role = await authorizeProject(c.var.deps.store.db, projectId, user, "project.read");
-      const visibility = await codingVisibility({ userId: user.id, role }, null);
-      const { codes, lineage } = await readCodebook(c.var.deps, projectId);
-      return c.json({ codes: codes.filter((code) => visibility.maySeeCode(code)).map(presentCode), lineage }, 200);
+      const { codes, lineage } = await readCodebook(c.var.deps, projectId, layerFilter(c.var.deps, { userId: user.id, role }));
+      return c.json({ codes: codes.map(presentCode), lineage }, 200);
     },
   )
   .openapi(
@@ -67,8 +71,18 @@ export const codeRoutes = new OpenAPIHono<AppEnv>()
     }),
     async (c) => {
       const { projectId } = c.req.valid("param");
-      const { user, host } = await editor(c, projectId);
-      return c.json(presentCode(await addCode(host, projectId, c.req.valid("json"), user.id)), 201);
+      const { user, host, role } = await editor(c, projectId);
+      const { documentId, ...input } = c.req.valid("json");
+      if (documentId !== undefined) {
+        const document = await host.store.db.selectFrom("documents").select("project_id").where("id", "=", documentId).executeTakeFirst();
+        if (document?.project_id !== projectId) throw errors.validation("That transcript is not in this project.");
+        const { blind } = await codingVisibility(host.store.db, { userId: user.id, role }, documentId);
+        if (blind) {
+          if (!blind.coders.some((coder) => coder.id === user.id)) throw errors.forbidden("This transcript is being coded blind, and you are not one of its coders.");
+          return c.json(presentCode(await holdBlindCode(host, projectId, documentId, input, user.id)), 201);
+        }
+      }
+      return c.json(presentCode(await addCode(host, projectId, input, user.id)), 201);
     },
   )
   .openapi(
@@ -94,8 +108,9 @@ export const codeRoutes = new OpenAPIHono<AppEnv>()
   })
   .openapi(codeAction("/projects/{projectId}/codes/{codeId}/split", "Split a new code off this one, holding the chosen codings; answers with the new code", SplitBody), async (c) => {
     const { projectId, codeId } = c.req.valid("param");
-    const { user, host } = await editor(c, projectId);
-    return c.json(presentCode((await splitCodes(host, projectId, codeId, c.req.valid("json"), user.id)).code), 200);
+    const { user, host, role } = await editor(c, projectId);
+    const maySee = layerFilter(host, { userId: user.id, role });
+    return c.json(presentCode((await splitCodes(host, projectId, codeId, c.req.valid("json"), user.id, maySee)).code), 200);
   })
   .openapi(
     createRoute({
@@ -142,15 +157,10 @@ export const codeRoutes = new OpenAPIHono<AppEnv>()
       const { projectId, codeId } = c.req.valid("param");
       const host = c.var.deps;
       const role = await authorizeProject(host.store.db, projectId, user, "project.read");
-      const code = await readDocument(host, codebookName(projectId), (doc) => findCode(doc, codeId));
-      const viewer = { userId: user.id, role };
-      if (!code || !(await codingVisibility(viewer, null)).maySeeCode(code)) throw errors.missing("This project's codebook has no such code.");
-      const visibility = new Map<string, Awaited<ReturnType<typeof codingVisibility>>>();
+      const maySee = layerFilter(host, { userId: user.id, role });
+      if (!(await findVisibleCode(host, projectId, codeId, maySee))) throw errors.missing("This project's codebook has no such code.");
       const layers = [];
-      for (const layer of await visibleLayers(host, { projectId }, () => true)) {
-        if (!visibility.has(layer.documentId)) visibility.set(layer.documentId, await codingVisibility(viewer, layer.documentId));
-        if (visibility.get(layer.documentId)!.maySeeLayer(layer.coderId)) layers.push(layer);
-      }
+      for (const layer of await visibleLayers(host, { projectId }, () => true)) if (await maySee(layer)) layers.push(layer);
       const segments = await placeCodings(host, layers, (coding) => coding.codeId === codeId);
       return c.json({ segments: segments.map(presentSegment) }, 200);
     },

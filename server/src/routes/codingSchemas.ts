@@ -23,7 +23,17 @@ const Memo = z.string().max(CODING_LIMITS.memoChars, `A memo may be at most ${CO
 const Id = z.string().max(100, "Not an id.");
 
 export const NewCodeBody = z
-  .object({ name: CodeName, level: LevelSchema, parentId: Id.nullable().optional(), color: Color.optional(), description: Description.optional() })
+  .object({
+    name: CodeName,
+    level: LevelSchema,
+    parentId: Id.nullable().optional(),
+    color: Color.optional(),
+    description: Description.optional(),
+    documentId: Id.optional().openapi({
+      description:
+        "The transcript being coded when the code is made. If it is being coded blind and you are one of its coders, the code is kept with your blind work (seen by no other coder) and joins the codebook at reveal.",
+    }),
+  })
   .openapi("NewCode");
 
 export const CodeChangesBody = z
@@ -57,6 +67,7 @@ export const CodeSchema = z
     deletedAt: z.string().nullable(),
     mergedInto: z.string().nullable(),
     counts: z.object({ codings: z.number().int(), documents: z.number().int(), coders: z.number().int() }).optional(),
+    blindDocumentId: z.string().optional().openapi({ description: "Set on a code made during blind coding of this transcript, not yet in the codebook (it joins at reveal)" }),
   })
   .openapi("Code");
 

@@ -33,7 +33,7 @@ export const codingRoutes = new OpenAPIHono<AppEnv>()
       const { documentId } = c.req.valid("param") as { documentId: string };
       const host = c.var.deps;
       const { document, role } = await authorizeDocument(host.store.db, documentId, user, "project.read");
-      if (!(await codingVisibility({ userId: user.id, role }, documentId)).mayCode) throw errors.forbidden("Your role in this project does not include coding.");
+      if (!(await codingVisibility(host.store.db, { userId: user.id, role }, documentId)).mayCode) throw errors.forbidden("Your role in this project does not include coding.");
       const body = c.req.valid("json");
       const coding = await makeCoding(host, {
         documentId,
@@ -60,7 +60,7 @@ export const codingRoutes = new OpenAPIHono<AppEnv>()
       const { documentId } = c.req.valid("param") as { documentId: string };
       const host = c.var.deps;
       const { role } = await authorizeDocument(host.store.db, documentId, user, "project.read");
-      const visibility = await codingVisibility({ userId: user.id, role }, documentId);
+      const visibility = await codingVisibility(host.store.db, { userId: user.id, role }, documentId);
       const layers = await visibleLayers(host, { documentId }, (layer) => visibility.maySeeLayer(layer.coderId));
       return c.json({ codings: (await placeCodings(host, layers)).map(presentCoding) }, 200);
     },
@@ -81,7 +81,7 @@ export const codingRoutes = new OpenAPIHono<AppEnv>()
       const coding = await locateCoding(host, codingId);
       if (!coding) throw errors.missing("There is no such coding.");
       const { role } = await authorizeDocument(host.store.db, coding.documentId, user, "project.read");
-      if (!(await codingVisibility({ userId: user.id, role }, coding.documentId)).maySeeLayer(coding.coderId)) throw errors.missing("There is no such coding.");
+      if (!(await codingVisibility(host.store.db, { userId: user.id, role }, coding.documentId)).maySeeLayer(coding.coderId)) throw errors.missing("There is no such coding.");
       if (coding.coderId !== user.id) throw errors.forbidden("Only the person who made a coding can remove it.");
       await deleteCoding(host, coding);
       return c.body(null, 204);

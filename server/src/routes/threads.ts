@@ -4,10 +4,11 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { THREAD_LIMITS, can, checkMessageBody, type Role, type Thread } from "@concord/shared";
 import type { User } from "../auth/identify";
-import { codingVisibility } from "../coding/visibility";
+import { visibilityCache } from "../coding/visibility";
 import {
   listThreads,
   locateThread,
+  maySeeHome,
   openThread,
   placeThreads,
   readPlacedThread,
@@ -86,11 +87,13 @@ function anchorInput(body: z.infer<typeof AnchorBody>): AnchorInput {
   return body;
 }
 
-function participant(user: User, role: Role, projectId: string): Participant {
+function participant(host: DocumentHost, user: User, role: Role, projectId: string): Participant {
+  const visibility = visibilityCache(host.store.db, { userId: user.id, role });
   return {
     userId: user.id,
     projectId,
-    maySeeLayer: async (documentId, coderId) => (await codingVisibility({ userId: user.id, role }, documentId)).maySeeLayer(coderId),
+    maySeeLayer: async (documentId, coderId) => (await visibility(documentId)).maySeeLayer(coderId),
+    isBlind: async (documentId) => (await visibility(documentId)).blind !== null,
   };
 }
 
@@ -109,7 +112,8 @@ const peopleIn = (threads: Thread[]) =>
 async function threadFor(host: DocumentHost, threadId: string, user: User) {
   const thread = await locateThread(host, threadId);
   const role = thread ? await roleIn(host.store.db, thread.projectId, user.id) : null;
-  if (!thread || !role) throw errors.missing("There is no such thread.");
+  // A thread on blind work the caller may not see is, to them, no thread at all.
+  if (!thread || !role || !(await maySeeHome(participant(host, user, role, thread.projectId), thread.home))) throw errors.missing("There is no such thread.");
   if (!can(role, "discussion.write")) throw errors.forbidden("Your role in this project lets you read the discussion but not take part in it.");
   return { thread, role };
 }
@@ -133,7 +137,7 @@ export const threadRoutes = new OpenAPIHono<AppEnv>()
       const host = c.var.deps;
       const role = await authorizeProject(host.store.db, projectId, user, "discussion.write");
       const { anchor, body, mentions } = c.req.valid("json");
-      const thread = await openThread(host, participant(user, role, projectId), anchorInput(anchor), { body, mentions: mentions ?? [] });
+      const thread = await openThread(host, participant(host, user, role, projectId), anchorInput(anchor), { body, mentions: mentions ?? [] });
       const [placed] = await placeThreads(host, [thread]);
       return c.json(presentThread(thread, placed!.span, await namesOf(host, peopleIn([thread]))), 201);
     },
@@ -155,8 +159,8 @@ export const threadRoutes = new OpenAPIHono<AppEnv>()
       const { projectId } = c.req.valid("param") as { projectId: string };
       const { documentId } = c.req.valid("query");
       const host = c.var.deps;
-      await authorizeProject(host.store.db, projectId, user, "project.read");
-      let listed = await listThreads(host, projectId);
+      const role = await authorizeProject(host.store.db, projectId, user, "project.read");
+      let listed = await listThreads(host, participant(host, user, role, projectId));
       if (documentId) listed = listed.filter(({ thread }) => "documentId" in thread.anchor && thread.anchor.documentId === documentId);
       const named = await namesOf(host, peopleIn(listed.map((entry) => entry.thread)));
       return c.json({ threads: listed.map(({ thread, span }) => presentThread(thread, span, named)) }, 200);
@@ -180,7 +184,7 @@ export const threadRoutes = new OpenAPIHono<AppEnv>()
       const host = c.var.deps;
       const { thread, role } = await threadFor(host, threadId, user);
       const { body, mentions } = c.req.valid("json");
-      const added = await replyToThread(host, participant(user, role, thread.projectId), thread, { body, mentions: mentions ?? [] });
+      const added = await replyToThread(host, participant(host, user, role, thread.projectId), thread, { body, mentions: mentions ?? [] });
       const named = await namesOf(host, [added.author, ...added.mentions]);
       return c.json({ ...added, author: named(added.author), mentions: added.mentions.map(named) }, 201);
     },
@@ -202,7 +206,7 @@ export const threadRoutes = new OpenAPIHono<AppEnv>()
       const { threadId } = c.req.valid("param") as { threadId: string };
       const host = c.var.deps;
       const { thread, role } = await threadFor(host, threadId, user);
-      await resolveThread(host, participant(user, role, thread.projectId), thread, c.req.valid("json").resolved);
+      await resolveThread(host, participant(host, user, role, thread.projectId), thread, c.req.valid("json").resolved);
       const placed = await readPlacedThread(host, thread);
       if (!placed) throw errors.missing("There is no such thread.");
       return c.json(presentThread(placed.thread, placed.span, await namesOf(host, peopleIn([placed.thread]))), 200);

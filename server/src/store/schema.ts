@@ -45,6 +45,8 @@ export interface ProjectsTable {
   title: string;
   created_by: string;
   created_at: string;
+  /** 1 when a lead who is not coding may watch a blind round (codings and agreement) as it happens. */
+  lead_may_watch_blind_coding: Generated<number>;
 }
 
 export interface MembershipsTable {
@@ -139,6 +141,44 @@ export interface ThreadsTable {
   created_at: string;
 }
 
+/** A transcript coded blind: independently by the named coders until revealed. */
+export interface BlindCodingsTable {
+  document_id: string;
+  started_by: string;
+  started_at: string;
+  /** Null with `revealed_at` set: revealed automatically when every coder marked it done. */
+  revealed_by: string | null;
+  revealed_at: string | null;
+}
+
+export interface BlindCodersTable {
+  document_id: string;
+  coder_id: string;
+  done_at: string | null;
+}
+
+/** The segments coded (with the text they index) at a moment worth keeping: "reveal" or "settled". */
+export interface AgreementSnapshotsTable {
+  document_id: string;
+  moment: "reveal" | "settled";
+  taken_at: string;
+  text: string;
+  /** JSON: [{id, coder, code, start, end}] */
+  segments: string;
+}
+
+export interface DisagreementSettlementsTable {
+  id: string;
+  document_id: string;
+  /** JSON array of the codings the disagreement was between. */
+  coding_ids: string;
+  action: "keep_one" | "keep_both" | "merge" | "drop";
+  kept_coding_id: string | null;
+  note: string;
+  settled_by: string;
+  settled_at: string;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -229,4 +269,8 @@ export interface DatabaseSchema {
   record_imports: RecordImportsTable;
   records: RecordsTable;
   record_pairs: RecordPairsTable;
+  blind_codings: BlindCodingsTable;
+  blind_coders: BlindCodersTable;
+  agreement_snapshots: AgreementSnapshotsTable;
+  disagreement_settlements: DisagreementSettlementsTable;
 }

@@ -8,6 +8,7 @@
 // then does not first load the .docx reader and the record parsers (over a second each,
 // through the TypeScript loader, on a busy machine).
 import type { DedupeKeys, DedupeResult, KnownRecord, RecordsImport } from "@concord/shared/records/index";
+import type { DocumentAgreementOptions, DocumentAgreementReport, IdentifiedSegment } from "@concord/shared/agreement/text/index";
 
 /** A task's answer; `limit` marks input refused for its size rather than its content. */
 export type TaskResult<T> = { ok: true; value: T } | { ok: false; message: string; limit?: true };
@@ -65,4 +66,35 @@ export async function recordsImport(input: { bytes: Uint8Array; fileName: string
 export async function recordsDedupe(input: { known: KnownRecord[]; incoming: DedupeKeys[] }): Promise<TaskResult<DedupeResult>> {
   const { deduplicate } = await import("@concord/shared/records/index");
   return { ok: true, value: deduplicate(input.known, input.incoming) };
+}
+
+/** A transcript's coded text, as the agreement of a blind round is computed from it. */
+export interface CodedTextInput {
+  text: string;
+  segments: IdentifiedSegment[];
+}
+
+/**
+ * GET /api/documents/{documentId}/agreement's work: the agreement of the coded text now and,
+ * when kept, at reveal and after the latest settling, each at the same unit and threshold.
+ */
+export async function documentAgreementReports(input: {
+  current: CodedTextInput;
+  kept: Partial<Record<"reveal" | "settled", CodedTextInput>>;
+  options: DocumentAgreementOptions;
+}): Promise<TaskResult<{ current: DocumentAgreementReport; kept: Partial<Record<"reveal" | "settled", DocumentAgreementReport>> }>> {
+  const [{ documentAgreement }, { AgreementInputError }] = await Promise.all([
+    import("@concord/shared/agreement/text/index"),
+    import("@concord/shared/agreement/errors"),
+  ]);
+  try {
+    const kept: Partial<Record<"reveal" | "settled", DocumentAgreementReport>> = {};
+    for (const [moment, coded] of Object.entries(input.kept) as ["reveal" | "settled", CodedTextInput][]) {
+      kept[moment] = documentAgreement(coded.text, coded.segments, input.options);
+    }
+    return { ok: true, value: { current: documentAgreement(input.current.text, input.current.segments, input.options), kept } };
+  } catch (error) {
+    if (error instanceof AgreementInputError) return { ok: false, message: error.message };
+    throw error;
+  }
 }

@@ -20,3 +20,4 @@ export const agreement = announced(tasks.agreement);
 export const docxText = announced(tasks.docxText);
 export const recordsImport = announced(tasks.recordsImport);
 export const recordsDedupe = announced(tasks.recordsDedupe);
+export const documentAgreementReports = announced(tasks.documentAgreementReports);

@@ -102,15 +102,26 @@ function checkParent(doc: Y.Doc, parentId: string | null | undefined): void {
 
 export function createCode(doc: Y.Doc, input: NewCode, actor: Actor): Code {
   const codes = codesOf(doc);
-  if (codes.size >= CODING_LIMITS.codesPerProject) {
+  checkRoom(codes.size, 1);
+  checkParent(doc, input.parentId);
+  const code = buildCode(input, actor, codes.size);
+  codes.set(code.id, code);
+  return code;
+}
+
+function checkRoom(size: number, adding: number): void {
+  if (size + adding > CODING_LIMITS.codesPerProject) {
     throw new CodebookError("too_many", `A codebook can hold at most ${CODING_LIMITS.codesPerProject.toLocaleString("en")} codes.`);
   }
-  checkParent(doc, input.parentId);
-  const code: Code = {
+}
+
+/** A new code as stored; `index` picks its default colour from the palette. */
+export function buildCode(input: NewCode, actor: Actor, index: number): Code {
+  return {
     id: input.id,
     name: input.name,
     description: input.description ?? "",
-    color: input.color ?? defaultCodeColor(codes.size),
+    color: input.color ?? defaultCodeColor(index),
     level: input.level,
     parentId: input.parentId ?? null,
     createdBy: actor.by,
@@ -118,8 +129,24 @@ export function createCode(doc: Y.Doc, input: NewCode, actor: Actor): Code {
     deletedAt: null,
     mergedInto: null,
   };
-  codes.set(code.id, code);
-  return code;
+}
+
+/**
+ * Takes codes made elsewhere (a blind coder's, kept in their layer until reveal) into the
+ * codebook with their ids, so codings using them need no change, and records each as
+ * created in the lineage. A parent that is neither in the codebook nor among them is dropped
+ * (the code goes to the top level) rather than left dangling.
+ */
+export function adoptCodes(doc: Y.Doc, adopted: readonly Code[], actor: Actor): void {
+  const codes = codesOf(doc);
+  const fresh = adopted.filter((code) => !codes.has(code.id));
+  checkRoom(codes.size, fresh.length);
+  const incoming = new Set(fresh.map((code) => code.id));
+  for (const code of fresh) {
+    const parentKnown = code.parentId !== null && (incoming.has(code.parentId) || codes.has(code.parentId));
+    codes.set(code.id, { ...code, parentId: parentKnown ? code.parentId : null });
+  }
+  for (const code of fresh) record(doc, "create", [], [code.id], actor);
 }
 
 export type CodeChanges = Partial<Pick<Code, "name" | "description" | "color" | "level" | "parentId">>;

@@ -1,8 +1,14 @@
 // A coder's layer: one Yjs document per transcript per coder holding that coder's codings
 // (`codings`: id → coding), anchored into the transcript by relative positions (anchor.ts).
 // The layer's owner is the coder. Only the server writes it; functions check, then change.
+//
+// While a transcript is coded blind the layer also holds the codes its coder makes
+// (`codes`: id → code, the codebook's shape): the codebook document goes to every member, so
+// a blind coder's new codes wait here, seen only by who may see the layer, until reveal
+// moves them into the codebook.
 import * as Y from "yjs";
 import type { Anchor } from "./anchor";
+import { CodebookError, type Code } from "./codebook";
 import { CODING_LIMITS } from "./limits";
 
 export interface StoredCoding {
@@ -25,6 +31,7 @@ export class LayerFullError extends Error {
 }
 
 const codingsOf = (doc: Y.Doc) => doc.getMap<StoredCoding>("codings");
+const blindCodesOf = (doc: Y.Doc) => doc.getMap<Code>("codes");
 
 export function readCodings(doc: Y.Doc): LayerCoding[] {
   return [...codingsOf(doc).entries()].map(([id, coding]) => ({ id, ...coding }));
@@ -62,4 +69,36 @@ export function recode(doc: Y.Doc, toCodeId: string, which: { fromCodeId: string
     }
   }
   return moved;
+}
+
+/** Places a coding on other words (settling a disagreement by merging codings into one). */
+export function reanchorCoding(doc: Y.Doc, id: string, anchor: Anchor): LayerCoding {
+  const codings = codingsOf(doc);
+  const coding = codings.get(id);
+  if (!coding) throw new Error(`No coding ${id} in this layer.`);
+  const moved = { ...coding, start: anchor.start, end: anchor.end };
+  codings.set(id, moved);
+  return { id, ...moved };
+}
+
+/** The codes the layer's coder made while coding blind, not yet in the codebook. */
+export function readBlindCodes(doc: Y.Doc): Code[] {
+  return [...blindCodesOf(doc).values()];
+}
+
+export function findBlindCode(doc: Y.Doc, id: string): Code | undefined {
+  return blindCodesOf(doc).get(id);
+}
+
+/** Keeps a code a blind coder made in their layer; `limit` is the room left in the codebook. */
+export function addBlindCode(doc: Y.Doc, code: Code, limit: number): Code {
+  const codes = blindCodesOf(doc);
+  if (codes.size >= limit) throw new CodebookError("too_many", "The codebook has no room for more codes.");
+  codes.set(code.id, code);
+  return code;
+}
+
+/** Empties the layer's blind codes once the codebook holds them. */
+export function clearBlindCodes(doc: Y.Doc): void {
+  blindCodesOf(doc).clear();
 }

@@ -18,10 +18,12 @@ export type Permission =
   | "document.create"
   | "document.edit"
   /** Start threads, reply, resolve and reopen them. */
-  | "discussion.write";
+  | "discussion.write"
+  /** Switch a transcript to blind double coding, reveal it, and say whether a non-coding lead may watch. */
+  | "coding.blind";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  lead: ["project.read", "project.manageMembers", "document.create", "document.edit", "discussion.write"],
+  lead: ["project.read", "project.manageMembers", "document.create", "document.edit", "discussion.write", "coding.blind"],
   supervisor: ["project.read", "document.create", "document.edit", "discussion.write"],
   // The consultant has an equal voice: they edit and comment like a supervisor, but
   // importing sources stays with the lead and supervisors.

@@ -17,3 +17,11 @@ export { boundaryUnitizingAlpha, unitizedAgreement, type UnitizingOptions } from
 export { textUnits, TEXT_UNITS, type TextUnit } from "./units";
 export { unitRatingTable } from "./ratingTable";
 export { TextAgreementInputError, type CoderOptions } from "./validate";
+export {
+  documentAgreement,
+  type Disagreement,
+  type DisagreementCoding,
+  type DocumentAgreementOptions,
+  type DocumentAgreementReport,
+  type IdentifiedSegment,
+} from "./documentReport";
