@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import { afterEach, expect, test } from "vitest";
 import { backend, backendEnv, createDatabase, databaseUrl, discardBackend, dropDatabase } from "../helpers/backend";
 import { appendParagraph, connectSynced } from "../helpers/collab";
-import { discard, projectWithTranscript, startServer, storedText, type ServerProcess } from "../helpers/server";
+import { api, discard, projectWithTranscript, startServer, storedText, type ServerProcess } from "../helpers/server";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const cleanups: (() => Promise<void>)[] = [];
@@ -49,18 +49,43 @@ async function concord(args: string[], env: Record<string, string>): Promise<{ c
 /** An instance with a transcript edited live (so its state is a snapshot plus logged updates). */
 async function instanceWithEdits(env: Record<string, string> = {}) {
   const server = await start(env);
-  const { lead, documentId } = await projectWithTranscript(server.url);
+  const { lead, projectId, documentId } = await projectWithTranscript(server.url);
   const editor = await connectSynced(server.url, documentId, lead.token);
   for (let i = 0; i < 5; i++) appendParagraph(editor.doc, `Live edit ${i}.`);
   await editor.waitAcknowledged();
   editor.destroy();
   const text = await storedText(server.url, lead.token, documentId);
+  // The rest of a project's work: a code, a coding, a thread, and a record with its duplicate.
+  const post = async (route: string, body: unknown) => {
+    const response = await api(server.url, lead.token, "POST", route, body);
+    expect(response.status, await response.clone().text()).toBe(201);
+    return (await response.json()) as { id: string };
+  };
+  const code = await post(`/projects/${projectId}/codes`, { name: "Coordinating", level: "initial" });
+  await post(`/documents/${documentId}/codings`, { codeId: code.id, start: text.indexOf("coordinate"), end: text.indexOf("coordinate") + "coordinate".length });
+  await post(`/projects/${projectId}/threads`, { anchor: { codeId: code.id }, body: "Is this a focused code?" });
+  const record = { title: "Peer support in community mental health teams", year: 2019, doi: "10.1000/peer.2019", authors: ["Raman, P."] };
+  await post(`/projects/${projectId}/records`, record);
+  await post(`/projects/${projectId}/records`, { ...record, source: "Reference list" });
+  const work = await projectWork(server.url, lead.token, projectId, documentId);
+  expect(work.records.filter((r) => r.duplicateOf !== null)).toHaveLength(1);
   await server.stop();
-  return { server, lead, documentId, text };
+  return { server, lead, projectId, documentId, text, work };
+}
+
+/** What a project holds besides its text, as the API gives it. */
+async function projectWork(url: string, token: string, projectId: string, documentId: string) {
+  const get = async <T>(route: string) => (await (await api(url, token, "GET", route)).json()) as T;
+  return {
+    codes: (await get<{ codes: { id: string; name: string }[] }>(`/projects/${projectId}/codes`)).codes.map(({ id, name }) => ({ id, name })),
+    codings: (await get<{ codings: { id: string; text: string }[] }>(`/documents/${documentId}/codings`)).codings.map(({ id, text }) => ({ id, text })),
+    threads: (await get<{ threads: { id: string; messages: { body: string }[] }[] }>(`/projects/${projectId}/threads`)).threads,
+    records: (await get<{ records: { id: string; duplicateOf: string | null }[] }>(`/projects/${projectId}/records`)).records.map(({ id, duplicateOf }) => ({ id, duplicateOf })),
+  };
 }
 
 test("backup and restore: the restored instance serves the same accounts, tokens and transcripts; restoring over data is refused", async () => {
-  const { server, lead, documentId, text } = await instanceWithEdits();
+  const { server, lead, projectId, documentId, text, work } = await instanceWithEdits();
   expect(text).toContain("Live edit 4.");
   const file = path.join(await tempDir(), "concord-backup.sqlite");
   const source = { CONCORD_DATA_DIR: server.dataDir, ...(await backendEnv(server.dataDir)) };
@@ -82,6 +107,7 @@ test("backup and restore: the restored instance serves the same accounts, tokens
 
   const again = await start({}, restoredDir);
   expect(await storedText(again.url, lead.token, documentId)).toBe(text);
+  expect(await projectWork(again.url, lead.token, projectId, documentId)).toEqual(work);
   const editor = await connectSynced(again.url, documentId, lead.token);
   appendParagraph(editor.doc, "After the restore.");
   await editor.waitAcknowledged();

@@ -23,10 +23,23 @@ export const TABLES = [
   "documents",
   "doc_snapshots",
   "doc_updates",
+  "coding_layers",
+  "codings",
+  "threads",
+  "blind_codings",
+  "blind_coders",
+  "agreement_snapshots",
+  "disagreement_settlements",
+  "record_imports",
+  "records",
+  "record_pairs",
   "settings",
 ] as const satisfies readonly (keyof DatabaseSchema)[];
 
 type Table = (typeof TABLES)[number];
+/** Fails to compile when a table is added to the schema but not to TABLES. */
+const EVERY_TABLE: Exclude<keyof DatabaseSchema, Table> extends never ? true : never = true;
+void EVERY_TABLE;
 type Row = Record<string, unknown>;
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
 
@@ -165,7 +178,15 @@ export async function copyStore(source: Store, target: Store, targetName: string
       for (const table of TABLES) {
         const columns = await columnsOf(from, table);
         for await (const rows of pages(from, table, columns)) {
-          await to.insertInto(table).values(rows as never).execute();
+          // A duplicate record points at its original in the same table, which may come later
+          // in the copy: the pointers are set once every record is there.
+          const values = table === "records" ? rows.map((row) => ({ ...row, duplicate_of: null })) : rows;
+          await to.insertInto(table).values(values as never).execute();
+        }
+      }
+      for await (const rows of pages(from, "records", ["id"])) {
+        for (const row of rows) {
+          if (row.duplicate_of !== null) await to.updateTable("records").set({ duplicate_of: row.duplicate_of as string }).where("id", "=", row.id as string).execute();
         }
       }
     });
