@@ -120,7 +120,7 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
     await screenshot(lead, "document-lead");
 
     await consultant.setViewportSize({ width: 375, height: 740 });
-    await consultant.locator(".transcript").waitFor();
+    await consultant.locator(".transcript:not(.transcript--reading)").waitFor();
     await expectNoAxeViolations(consultant, "document page at 375px");
     await screenshot(consultant, "document-narrow-375");
     await consultant.screenshot({ path: `${ARTIFACTS_DIR}/document-narrow-375-top.png` });
@@ -297,7 +297,7 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
     await editor.focus();
     await page.keyboard.press("Control+End");
     await page.keyboard.type(" Typed with the keyboard only.");
-    await page.locator(".transcript", { hasText: "Typed with the keyboard only." }).waitFor();
+    await page.locator(".transcript:not(.transcript--reading)", { hasText: "Typed with the keyboard only." }).waitFor();
     await page.locator('.connection[data-state="saved"]').waitFor();
     await context.close();
   });
@@ -313,7 +313,7 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
     await lead.getByLabel("Role of Sam Ortiz").selectOption("viewer");
     await lead.getByRole("button", { name: "Change role of Sam Ortiz to Viewer" }).click();
     await rater.getByTestId("read-only-note").waitFor();
-    expect(await rater.locator(".transcript").getAttribute("contenteditable")).toBe("false");
+    expect(await rater.locator(".transcript:not(.transcript--reading)").getAttribute("contenteditable")).toBe("false");
 
     await lead.getByLabel("Role of Sam Ortiz").selectOption("rater");
     await lead.getByRole("button", { name: "Change role of Sam Ortiz to Second rater" }).click();
