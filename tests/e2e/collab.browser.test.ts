@@ -103,9 +103,9 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
     // One after the other: typing while the other's keystrokes are still arriving would put
     // the second caret inside the first person's words, which is fine for people, not for asserts.
     await typeAtEndOfFirstParagraph(lead, leadWords);
-    await consultant.locator(".transcript", { hasText: leadWords.trim() }).waitFor();
+    await consultant.locator(".transcript:not(.transcript--reading)", { hasText: leadWords.trim() }).waitFor();
     await typeAtEndOfFirstParagraph(consultant, consultantWords);
-    await lead.locator(".transcript", { hasText: `${leadWords.trim()}${consultantWords}` }).waitFor();
+    await lead.locator(".transcript:not(.transcript--reading)", { hasText: `${leadWords.trim()}${consultantWords}` }).waitFor();
     // Each sees the other among who is here…
     await lead.getByTestId("presence-person").filter({ hasText: CONSULTANT.name }).waitFor();
     await consultant.getByTestId("presence-person").filter({ hasText: LEAD.name }).waitFor();
@@ -233,7 +233,7 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
     await guest.goto(documentPath);
     await guest.getByTestId("read-only-note").waitFor();
     await guest.locator('.transcript[contenteditable="false"]').waitFor();
-    await guest.locator(".transcript", { hasText: "Better than I feared." }).waitFor();
+    await guest.locator(".transcript:not(.transcript--reading)", { hasText: "Better than I feared." }).waitFor();
     await expectNoAxeViolations(guest, "read-only document page");
     await screenshot(guest, "document-read-only");
 
@@ -264,7 +264,7 @@ describe.skipIf(unavailable !== null)("collaborative editing in the browser", ()
     await context.setOffline(false);
     const reopened = await context.newPage();
     await reopened.goto(documentPath);
-    await lead.locator(".transcript", { hasText: offlineWords.trim() }).waitFor();
+    await lead.locator(".transcript:not(.transcript--reading)", { hasText: offlineWords.trim() }).waitFor();
     await reopened.locator('.connection[data-state="saved"]').waitFor();
 
     await context.close();

@@ -36,7 +36,7 @@ function nameTagPlacement(page: Page, name: string) {
     const tag = caret.querySelector(".collaboration-carets__label")!.getBoundingClientRect();
     const bar = caret.getBoundingClientRect();
     const covered: string[] = [];
-    const walker = document.createTreeWalker(document.querySelector(".transcript")!, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(document.querySelector(".transcript:not(.transcript--reading)")!, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.parentElement?.closest(".collaboration-carets__caret")) continue;
       const range = document.createRange();
