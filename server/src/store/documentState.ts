@@ -9,6 +9,7 @@
 // live document, so it can run at any time without racing the updates in flight.
 import * as Y from "yjs";
 import type { Kysely } from "kysely";
+import type { Dialect } from "./migrations";
 import type { DatabaseSchema } from "./schema";
 import type { UpdateLogWriter } from "./updateLog";
 
@@ -34,6 +35,7 @@ export class DocumentStateStore {
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly log: UpdateLogWriter,
+    private readonly dialect: Dialect = "sqlite",
   ) {}
 
   /** Durably appends one update; resolves when it is committed. */
@@ -88,7 +90,11 @@ export class DocumentStateStore {
    */
   private async readStored(documentId: string) {
     await this.flush();
-    return this.db.transaction().execute(async (trx) => {
+    // One snapshot for both reads: SQLite's read transactions are; PostgreSQL's default (read
+    // committed) takes a new one per statement, so a compaction committing between the two
+    // would hide the rows it merged behind the snapshot read before it.
+    const transaction = this.db.transaction();
+    return (this.dialect === "postgres" ? transaction.setIsolationLevel("repeatable read") : transaction).execute(async (trx) => {
       const snapshot = await trx
         .selectFrom("doc_snapshots")
         .select(["state", "last_seq"])

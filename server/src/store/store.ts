@@ -46,7 +46,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const store: Store = {
     dialect,
     db,
-    documents: new DocumentStateStore(db, log),
+    documents: new DocumentStateStore(db, log, dialect),
     exclusively: opened.exclusively,
     async close() {
       await store.documents.flush();
