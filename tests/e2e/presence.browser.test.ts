@@ -85,6 +85,8 @@ describe.skipIf(unavailable !== null)("other people's cursors", () => {
     // On a phone the tag holds the initials, in the narrower margin.
     await lead.setViewportSize({ width: 375, height: 740 });
     await placeCaretMidText(consultant);
+    // The narrower layout may mount the editor afresh: the caret is drawn again once it has.
+    await consultantCaret.waitFor();
     const narrow = await nameTagPlacement(lead, CONSULTANT.name);
     expect(narrow.covered, "text under the name tag at 375px").toEqual([]);
     expect(narrow.onCaretLine).toBe(true);
