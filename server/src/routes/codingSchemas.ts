@@ -1,20 +1,10 @@
 // Request and response shapes of the codebook and coding routes, documented in /api/openapi.json.
 import { z } from "@hono/zod-openapi";
-import { CODE_LEVELS, CODING_LIMITS, checkTitle, isCodeColor } from "@concord/shared";
+import { CODE_LEVELS, CODING_LIMITS, isCodeColor } from "@concord/shared";
+import { TitleSchema } from "./schemas";
 
-const { what, max } = CODING_LIMITS.codeName;
-
-export const CodeName = z
-  .string()
-  .superRefine((raw, ctx) => {
-    const checked = checkTitle(raw, what, max);
-    if (!checked.ok) ctx.addIssue({ code: "custom", message: checked.message, params: { problem: checked.problem } });
-  })
-  .overwrite((raw) => {
-    const checked = checkTitle(raw, what, max);
-    return checked.ok ? checked.value : raw;
-  })
-  .openapi({ maxLength: max, description: "Normalised to NFC and trimmed; needs a visible character; no control characters." });
+/** A code's name follows the one rule for titles (checkTitle), with the codebook's limit. */
+export const CodeName = TitleSchema(CODING_LIMITS.codeName);
 
 export const LevelSchema = z.enum(CODE_LEVELS, { error: `The level must be one of: ${CODE_LEVELS.join(", ")}.` }).openapi("CodeLevel");
 const Color = z.string().refine(isCodeColor, "A colour is written #rrggbb, in lowercase (such as #0077aa).").openapi({ example: "#0077aa" });

@@ -13,8 +13,8 @@ export const LinkRoleSchema = z
  * A title-like field (project or transcript title, token name, person's name), checked and
  * normalised by the one shared rule in @concord/shared's checkTitle.
  */
-export function TitleSchema(kind: keyof typeof TITLE_LIMITS) {
-  const { what, max } = TITLE_LIMITS[kind];
+export function TitleSchema(kind: keyof typeof TITLE_LIMITS | { what: string; max: number }) {
+  const { what, max } = typeof kind === "string" ? TITLE_LIMITS[kind] : kind;
   return z
     .string()
     .superRefine((raw, ctx) => {
