@@ -98,3 +98,18 @@ export async function documentAgreementReports(input: {
     throw error;
   }
 }
+
+/**
+ * A diagram drawn as PNG from its SVG, at twice its size for print. The fonts come with
+ * Concord (DejaVu Sans, from npm) rather than from the machine, so the image is the same on
+ * a laptop without fonts as on the server it was tested on.
+ */
+export async function svgToPng(input: { svg: string }): Promise<TaskResult<Uint8Array>> {
+  const [{ Resvg }, { createRequire }] = await Promise.all([import("@resvg/resvg-js"), import("node:module")]);
+  const fonts = createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json").replace(/package\.json$/, "ttf/");
+  const rendered = new Resvg(input.svg, {
+    font: { loadSystemFonts: false, fontFiles: [`${fonts}DejaVuSans.ttf`, `${fonts}DejaVuSans-Bold.ttf`], defaultFontFamily: "DejaVu Sans" },
+    fitTo: { mode: "zoom", value: 2 },
+  }).render();
+  return { ok: true, value: rendered.asPng() };
+}
