@@ -113,3 +113,12 @@ export async function svgToPng(input: { svg: string }): Promise<TaskResult<Uint8
   }).render();
   return { ok: true, value: rendered.asPng() };
 }
+
+/** A report table written as a Word document or a spreadsheet. */
+export async function reportTableFile(input: {
+  table: import("@concord/shared/review/reportTables").ReportTable;
+  format: import("../exports/tableFiles").TableFormat;
+}): Promise<TaskResult<Uint8Array>> {
+  const { tableDocx, tableXlsx } = await import("../exports/tableFiles");
+  return { ok: true, value: await (input.format === "docx" ? tableDocx(input.table) : tableXlsx(input.table)) };
+}

@@ -22,3 +22,4 @@ export const recordsImport = announced(tasks.recordsImport);
 export const recordsDedupe = announced(tasks.recordsDedupe);
 export const documentAgreementReports = announced(tasks.documentAgreementReports);
 export const svgToPng = announced(tasks.svgToPng);
+export const reportTableFile = announced(tasks.reportTableFile);
