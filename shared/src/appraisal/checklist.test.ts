@@ -1,26 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { CASP_QUALITATIVE } from "./casp";
+import { demoCaspAnswers as answersOfPaper } from "./demoAppraisals";
 import { ChecklistSchema, appraisalProblems, scoreAppraisal, type ChecklistInput } from "./checklist";
 
-// DOMAIN.md, Table 5 of the thesis: CASP points per question (rows q1–q9) for papers 1–12.
-const TABLE_5 = [
-  [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
-  [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
-  [1, 1, 0.5, 1, 1, 1, 0.5, 1, 1, 1, 1, 1],
-  [1, 1, 1, 1, 0.5, 1, 1, 1, 1, 1, 1, 1],
-  [1, 1, 0.5, 1, 1, 1, 1, 1, 1, 1, 1, 1],
-  [0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0],
-  [0, 0, 1, 0.5, 1, 0, 0, 1, 1, 1, 1, 1],
-  [1, 1, 0.5, 1, 1, 1, 0, 1, 1, 1, 1, 1],
-  [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
-];
+// DOMAIN.md, Table 5 of the thesis: totals and grades of papers 1–12.
 const TOTALS = [7, 7, 6.5, 7.5, 7.5, 7, 5.5, 9, 9, 9, 8, 8];
 const GRADES = ["B", "B", "B", "B", "B", "B", "B", "A", "A", "A", "B", "B"];
-const ANSWER = { 1: "yes", 0.5: "cant_tell", 0: "no" } as Record<number, string>;
-
-function answersOfPaper(paper: number): Record<string, string> {
-  return Object.fromEntries(TABLE_5.map((row, q) => [`q${q + 1}`, ANSWER[row[paper]!]!]));
-}
 
 describe("the CASP qualitative checklist", () => {
   it("reproduces the thesis's totals and grades for all twelve papers", () => {

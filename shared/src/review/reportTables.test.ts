@@ -1,24 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { CASP_QUALITATIVE } from "../appraisal/casp";
+import { demoCaspAnswers } from "../appraisal/demoAppraisals";
 import { appraisalScoringTable, studyCharacteristicsTable, tableCsv } from "./reportTables";
 
-// DOMAIN.md's Table 5, as points per question (rows Q1–Q9) and paper (columns 1–12).
-const TABLE_5 = [
-  [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
-  [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
-  [1, 1, 0.5, 1, 1, 1, 0.5, 1, 1, 1, 1, 1],
-  [1, 1, 1, 1, 0.5, 1, 1, 1, 1, 1, 1, 1],
-  [1, 1, 0.5, 1, 1, 1, 1, 1, 1, 1, 1, 1],
-  [0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0],
-  [0, 0, 1, 0.5, 1, 0, 0, 1, 1, 1, 1, 1],
-  [1, 1, 0.5, 1, 1, 1, 0, 1, 1, 1, 1, 1],
-  [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
-];
-const ANSWER = { 1: "yes", 0.5: "cant_tell", 0: "no" } as Record<number, string>;
-const papers = TABLE_5[0]!.map((_, paper) => ({
-  label: String(paper + 1),
-  answers: Object.fromEntries(TABLE_5.map((row, q) => [`q${q + 1}`, ANSWER[row[paper]!]!])),
-}));
+const papers = Array.from({ length: 12 }, (_, paper) => ({ label: String(paper + 1), answers: demoCaspAnswers(paper) }));
 
 describe("the appraisal scoring table", () => {
   it("reproduces the thesis's Table 5: points per question, totals and grades", () => {
