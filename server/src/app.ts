@@ -32,6 +32,7 @@ import { recordRoutes, tooLargeMessage } from "./routes/records";
 import { blindRoutes } from "./routes/blindCoding";
 import { documentAgreementRoutes } from "./routes/documentAgreement";
 import { healthRoutes } from "./routes/health";
+import { reviewRoutes } from "./routes/review";
 import { clientFiles } from "./clientFiles";
 
 export interface AppOptions {
@@ -89,6 +90,7 @@ function apiApp(deps: AppDeps) {
   // Before recordRoutes, whose /records/{recordId} would otherwise take /records/duplicate-pairs.
   api.route("/", recordDuplicateRoutes);
   api.route("/", recordRoutes);
+  api.route("/", reviewRoutes);
   api.route("/", healthRoutes);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -1,5 +1,6 @@
 // What leaves the server: each presenter whitelists the fields a client may see.
-import type { Code, Role, Thread } from "@concord/shared";
+import { isRevealed, visibleWork, type Code, type ReviewItem, type Role, type Thread, type Viewer } from "@concord/shared";
+import type { Assignment } from "./review/stageItems";
 import type { PlacedCoding } from "./commands/codings";
 import type { PlacedSpan } from "./commands/threads";
 import type { RecordFlag } from "@concord/shared/records/index";
@@ -217,5 +218,47 @@ export function presentSettlement(row: DisagreementSettlementsTable & { settled_
     note: row.note,
     settledBy: { id: row.settled_by, name: row.settled_by_name ?? "A former member" },
     settledAt: row.settled_at,
+  };
+}
+
+/** A person by id, named (a former member too). */
+type NamedPerson = (id: string) => { id: string; name: string };
+
+/** A rater's assignment at a review stage, with the seed that reproduces its sample. */
+export function presentAssignment(assignment: Assignment, named: NamedPerson) {
+  return {
+    user: named(assignment.userId),
+    mode: assignment.mode,
+    percent: assignment.mode === "percent" ? assignment.size : null,
+    count: assignment.mode === "count" ? assignment.size : null,
+    seed: assignment.seed,
+    poolSize: assignment.poolSize,
+    recordIds: assignment.recordIds,
+    assignedBy: named(assignment.assignedBy),
+    assignedAt: assignment.assignedAt,
+  };
+}
+
+/**
+ * A review item as `viewer` may see it: the raters' work the one visibility rule allows
+ * (review/items.ts visibleWork) and nothing of the rest — not even whether another rater
+ * has submitted — until it reveals.
+ */
+export function presentReviewItem(item: ReviewItem, viewer: Viewer, named: NamedPerson) {
+  const revealed = isRevealed(item);
+  const watching = !item.raters.includes(viewer.userId) && viewer.mayWatch;
+  return {
+    recordId: item.itemId,
+    raters: item.raters.map(named),
+    revealed,
+    work: visibleWork(item, viewer).map((work) => ({
+      rater: named(work.rater),
+      answers: work.answers,
+      comments: work.comments,
+      submitted: work.submittedAt !== null,
+      submittedAt: work.submittedAt,
+      revised: work.revised ?? null,
+    })),
+    consensus: (revealed || watching) && item.consensus ? { answers: item.consensus.answers, decidedBy: named(item.consensus.decidedBy), decidedAt: item.consensus.decidedAt } : null,
   };
 }

@@ -15,3 +15,6 @@ export * from "./coding/colors";
 export * from "./coding/codebook";
 export * from "./coding/layer";
 export * from "./threads/model";
+export * from "./review/items";
+export * from "./review/sample";
+export * from "./review/ydoc";

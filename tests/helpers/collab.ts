@@ -142,6 +142,27 @@ export function connect(url: string, documentId: string, token: string, options:
   };
 }
 
+/** One WebSocket, as a browser tab has, recording every byte the server sends on it into `frames`. */
+export function recordingSocket(url: string, frames: Buffer[]): HocuspocusProviderWebsocket {
+  class Recording extends WebSocket {
+    constructor(address: string) {
+      super(address);
+      this.on("message", (data) => frames.push(Buffer.from(data)));
+    }
+  }
+  return new HocuspocusProviderWebsocket({ url: collabUrl(url), WebSocketPolyfill: Recording, maxAttempts: 1 });
+}
+
+/** Waits until `client` is synced, failing with the refusal's reason if it is refused. */
+export async function synced(client: CollabClient, name: string): Promise<CollabClient> {
+  await within(
+    Promise.race([client.synced, client.refused.then((reason) => Promise.reject(new Error(`${name} refused: ${reason}`)))]),
+    DEFAULT_TIMEOUT_MS,
+    `sync of ${name}`,
+  );
+  return client;
+}
+
 /** Connects and waits until the document is synced. */
 export async function connectSynced(url: string, documentId: string, token: string): Promise<CollabClient> {
   const client = connect(url, documentId, token);

@@ -6,11 +6,10 @@
 // the lead, or when every coder is done) shows the layers and the agreement; disagreements
 // are settled and both agreements are kept. Bad input changes nothing.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import * as Y from "yjs";
 import { CLOSE, readCodings } from "@concord/shared";
-import { WebSocket, connect, connectSynced, within, type CollabClient } from "../helpers/collab";
-import { addMember, api, collabUrl, createProject, createTranscript, discard, signUp, startServer, storedText, type ServerProcess, type TestUser } from "../helpers/server";
+import { connect, connectSynced, recordingSocket, synced, within, type CollabClient } from "../helpers/collab";
+import { addMember, api, createProject, createTranscript, discard, signUp, startServer, storedText, type ServerProcess, type TestUser } from "../helpers/server";
 import { authFrame, openRawSocket, updateFrame } from "./hocuspocusFrames";
 
 const TEXT = "I: Tell me about the first weeks in the role.\nP: I felt like a fraud, comparing myself to the others all the time.";
@@ -68,26 +67,6 @@ async function span(words: string, id = documentId): Promise<{ start: number; en
 
 async function code(who: TestUser, words: string, codeId: string, note = "", id = documentId): Promise<Coding> {
   return json<Coding>(await call(who, "POST", `/documents/${id}/codings`, { codeId, ...(await span(words, id)), note }), 201);
-}
-
-/** One WebSocket, as a browser tab has, recording every byte the server sends on it. */
-function recordingSocket(frames: Buffer[]): HocuspocusProviderWebsocket {
-  class Recording extends WebSocket {
-    constructor(url: string) {
-      super(url);
-      this.on("message", (data) => frames.push(Buffer.from(data)));
-    }
-  }
-  return new HocuspocusProviderWebsocket({ url: collabUrl(server.url), WebSocketPolyfill: Recording, maxAttempts: 1 });
-}
-
-async function synced(client: CollabClient, name: string): Promise<CollabClient> {
-  await within(
-    Promise.race([client.synced, client.refused.then((reason) => Promise.reject(new Error(`${name} refused: ${reason}`)))]),
-    15_000,
-    `sync of ${name}`,
-  );
-  return client;
 }
 
 beforeAll(async () => {
@@ -157,7 +136,7 @@ describe("blind double coding", () => {
     expect(bDocs.map((d) => d.kind).sort()).toEqual(["codebook", "layer", "text", "threads"]);
     expect(bDocs.find((d) => d.kind === "layer")!.coderId).toBe(coderB.userId);
     const frames: Buffer[] = [];
-    const socket = recordingSocket(frames);
+    const socket = recordingSocket(server.url, frames);
     const bClients: CollabClient[] = [];
     const watcher: CollabClient[] = [];
     try {

@@ -4,6 +4,7 @@
 import type { Extension, beforeHandleMessagePayload, connectedPayload, onAuthenticatePayload } from "@hocuspocus/server";
 import { CLOSE, can, parseDocumentName, type DocumentAddress, type Role } from "@concord/shared";
 import { codingVisibility } from "../coding/visibility";
+import { mayOpenRaterDocument, reviewViewer } from "../review/visibility";
 import { isSameOrigin, readCookie, SESSION_COOKIE, userForCredential, type Credential, type Identified } from "../auth/identify";
 import { roleIn } from "../policies";
 import type { Store } from "../store/store";
@@ -62,9 +63,16 @@ export class AuthExtension implements Extension {
 
   /** The project and role behind an address the user may open, or null (as if it did not exist). */
   private async authorize(address: DocumentAddress, userId: string): Promise<{ role: Role; documentId: string | null; projectId: string } | null> {
-    if (address.kind === "codebook" || address.kind === "threads") {
+    if (address.kind === "codebook" || address.kind === "threads" || address.kind === "reviewRevealed") {
       const role = await roleIn(this.store.db, address.projectId, userId);
       return role ? { role, documentId: null, projectId: address.projectId } : null;
+    }
+    if (address.kind === "reviewRater") {
+      // A rater's own work at a stage: theirs alone, or a watching lead's (review/visibility.ts).
+      const role = await roleIn(this.store.db, address.projectId, userId);
+      if (!role) return null;
+      const viewer = await reviewViewer(this.store.db, address.projectId, address.stage, { userId, role });
+      return mayOpenRaterDocument(viewer, address.raterId) ? { role, documentId: null, projectId: address.projectId } : null;
     }
     const document = await this.store.db
       .selectFrom("documents")

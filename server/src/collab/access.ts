@@ -55,7 +55,9 @@ export type AccessChange =
   /** Sessions or tokens (by hash) ended. */
   | { kind: "credentials"; hashes: string[] }
   /** Who may open the coding layers of these transcripts changed. */
-  | { kind: "layers"; documentIds: string[] };
+  | { kind: "layers"; documentIds: string[] }
+  /** Who may open the other raters' documents at a review stage changed (someone was assigned, or watching was turned off). */
+  | { kind: "review"; projectId: string };
 
 function matcherOf(change: AccessChange): Matcher {
   if (change.kind === "member") return (context) => context.projectId === change.projectId && context.user.id === change.userId;
@@ -63,11 +65,14 @@ function matcherOf(change: AccessChange): Matcher {
     const affected = new Set(change.documentIds);
     return ({ address }) => address.kind === "layer" && affected.has(address.documentId);
   }
+  if (change.kind === "review") {
+    return ({ address, user }) => address.kind === "reviewRater" && address.projectId === change.projectId && address.raterId !== user.id;
+  }
   const ended = new Set(change.hashes);
   return (context) => ended.has(context.credential.hash);
 }
 
-const EVENT_OF: Record<AccessChange["kind"], CloseEvent> = { member: CLOSE.accessChanged, credentials: CLOSE.signedOut, layers: CLOSE.accessChanged };
+const EVENT_OF: Record<AccessChange["kind"], CloseEvent> = { member: CLOSE.accessChanged, credentials: CLOSE.signedOut, layers: CLOSE.accessChanged, review: CLOSE.accessChanged };
 
 /** Sends every access change of `hocuspocus` to `relay` as well (the other processes). */
 export function relayAccessChanges(hocuspocus: Hocuspocus, relay: (change: AccessChange) => void): void {

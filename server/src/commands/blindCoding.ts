@@ -4,7 +4,7 @@
 // meanwhile from their layers into the codebook and keeps the coded text of the moment, so
 // the agreement at reveal can be shown beside the agreement after settling.
 import { adoptCodes, can, clearBlindCodes, readBlindCodes, type Code } from "@concord/shared";
-import { closeConnections, closeLayerConnections } from "../collab/access";
+import { changeAccess, closeConnections, closeLayerConnections } from "../collab/access";
 import { writeDocument, readDocument, type DocumentHost } from "../collab/serverWrites";
 import { blindDocumentsOf, readBlindRound, type BlindRound } from "../coding/blindRecord";
 import { announceCollabChanged, listLayers } from "../coding/layers";
@@ -96,6 +96,8 @@ export async function setLeadMayWatch(host: DocumentHost, projectId: string, all
     // A watching lead's layer sockets close; reconnecting, they are refused the coders' layers.
     const affected = new Set(blind);
     closeConnections(host.hocuspocus, ({ address, user }) => address.kind === "layer" && affected.has(address.documentId) && user.id !== address.coderId);
+    // The same setting lets a lead who is not rating watch the raters' documents of screening and appraisal.
+    changeAccess(host.hocuspocus, { kind: "review", projectId });
   }
   for (const documentId of blind) announceCollabChanged(host.hocuspocus, documentId);
 }

@@ -8,6 +8,7 @@ import {
   anchorRange,
   buildDocumentName,
   checkAnchor,
+  isRevealed,
   parseDocumentName,
   readThread,
   readThreads,
@@ -20,12 +21,14 @@ import {
   type Thread,
   type ThreadAnchor,
   type ThreadMessage,
+  type Stage,
 } from "@concord/shared";
 import { readDocument, writeDocument, type DocumentHost } from "../collab/serverWrites";
 import { refusalsAsErrors } from "../coding/problems";
 import { errors } from "../errors";
 import { codebookName, findVisibleCode, layerName } from "./codebook";
 import { locateCoding } from "./codings";
+import { readItem, stageQuestions } from "./review";
 
 export const threadsName = (projectId: string) => buildDocumentName({ kind: "threads", projectId });
 const textName = (documentId: string) => buildDocumentName({ kind: "text", documentId });
@@ -36,7 +39,8 @@ export type AnchorInput =
   | { documentId: string; position: { start: Uint8Array; end: Uint8Array } }
   | { codeId: string }
   | { codingId: string }
-  | { disagreement: { documentId: string; codingIds: string[] } };
+  | { disagreement: { documentId: string; codingIds: string[] } }
+  | { ratingDisagreement: { stage: Stage; recordId: string; question?: string } };
 
 /** The caller of a thread command: who they are and which project they act in. */
 export interface Participant {
@@ -90,6 +94,15 @@ async function anchorFor(host: DocumentHost, who: Participant, input: AnchorInpu
     if (await who.isBlind(documentId)) throw errors.conflict("Disagreements can be discussed once this transcript's blind coding is revealed.");
     for (const id of codingIds) await visibleCodingIn(host, who, id, documentId);
     return { anchor: { kind: "codingDisagreement", documentId, codingIds: [...new Set(codingIds)] }, home: shared };
+  }
+  if ("ratingDisagreement" in input) {
+    // Discussed by the team once revealed, so it lives in the project's threads document.
+    const { stage, recordId, question } = input.ratingDisagreement;
+    const { item } = await readItem(host, who.projectId, stage, recordId);
+    if (!item) throw errors.validation("Nobody rates that record at that stage.");
+    if (!isRevealed(item)) throw errors.conflict("A rating disagreement can be discussed once every rater has submitted and the item is revealed.");
+    if (question !== undefined && !stageQuestions(stage).includes(question)) throw errors.validation(`"${question}" is not a question compared at this stage.`);
+    return { anchor: { kind: "ratingDisagreement", stage, recordId, ...(question !== undefined && question !== "decision" ? { question } : {}) }, home: shared };
   }
   await documentInProject(host, input.documentId, who.projectId);
   const anchor = await refusalsAsErrors(() =>

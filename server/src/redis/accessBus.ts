@@ -15,6 +15,7 @@ const Message = z.object({
     z.object({ kind: z.literal("member"), projectId: z.string(), userId: z.string() }),
     z.object({ kind: z.literal("credentials"), hashes: z.array(z.string()).max(10_000) }),
     z.object({ kind: z.literal("layers"), documentIds: z.array(z.string()).max(10_000) }),
+    z.object({ kind: z.literal("review"), projectId: z.string() }),
   ]),
 });
 

@@ -2,7 +2,7 @@
 // coders: started, replied to, resolved and reopened here; read live from the project's
 // threads document (listed in GET /api/projects/{projectId} `collab`).
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { THREAD_LIMITS, can, checkMessageBody, type Role, type Thread } from "@concord/shared";
+import { STAGES, THREAD_LIMITS, can, checkMessageBody, type Role, type Thread } from "@concord/shared";
 import type { User } from "../auth/identify";
 import { visibilityCache } from "../coding/visibility";
 import {
@@ -59,6 +59,9 @@ const AnchorBody = z
     z.strictObject({
       disagreement: z.strictObject({ documentId: Id, codingIds: z.array(Id).min(2, "A disagreement is between at least two codings.").max(20) }),
     }),
+    z.strictObject({
+      ratingDisagreement: z.strictObject({ stage: z.enum(STAGES), recordId: Id, question: z.string().max(60).optional() }),
+    }).openapi({ description: "A disagreement between the raters of a revealed screening or appraisal item (question: the checklist question; absent for a screening decision)" }),
   ])
   .openapi("ThreadAnchorInput");
 
@@ -71,7 +74,7 @@ const ThreadSchema = z
     id: z.string(),
     anchor: z.record(z.string(), z.unknown()).openapi({
       description:
-        "{kind: 'span', documentId, start, end, text, orphaned} | {kind: 'code', codeId} | {kind: 'coding', documentId, codingId} | {kind: 'codingDisagreement', documentId, codingIds}",
+        "{kind: 'span', documentId, start, end, text, orphaned} | {kind: 'code', codeId} | {kind: 'coding', documentId, codingId} | {kind: 'codingDisagreement', documentId, codingIds} | {kind: 'ratingDisagreement', stage, recordId, question?}",
     }),
     createdBy: Person,
     createdAt: z.string(),
@@ -98,7 +101,7 @@ function participant(host: DocumentHost, user: User, role: Role, projectId: stri
 }
 
 /** Names for people by id, including people who have since left the project. */
-async function namesOf(host: DocumentHost, ids: Iterable<string>) {
+export async function namesOf(host: DocumentHost, ids: Iterable<string>) {
   const wanted = [...new Set(ids)];
   const rows = wanted.length === 0 ? [] : await host.store.db.selectFrom("users").select(["id", "name"]).where("id", "in", wanted).execute();
   const names = new Map(rows.map((row) => [row.id, row.name]));

@@ -33,6 +33,10 @@ export const TABLES = [
   "record_imports",
   "records",
   "record_pairs",
+  "review_criteria",
+  "review_assignments",
+  "review_ratings",
+  "review_consensus",
   "settings",
 ] as const satisfies readonly (keyof DatabaseSchema)[];
 

@@ -250,6 +250,60 @@ export interface RecordPairsTable {
   created_at: string;
 }
 
+/** A project's inclusion and exclusion criteria (JSON: {inclusion, exclusion}, each [{id, text, keywords}]). */
+export interface ReviewCriteriaTable {
+  project_id: string;
+  criteria: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** Who rates which records at a review stage. */
+export interface ReviewAssignmentsTable {
+  project_id: string;
+  stage: string;
+  user_id: string;
+  /** Every record at the stage (as it grows), or a sample by percentage or count. */
+  mode: "all" | "percent" | "count";
+  size: number | null;
+  seed: number | null;
+  /** How many records the stage held when the sample was drawn. */
+  pool_size: number;
+  /** The sample's record ids (JSON); null for `all`. */
+  record_ids: string | null;
+  assigned_by: string;
+  assigned_at: string;
+}
+
+/** One rater's work on one record at one stage. Answers and comments are JSON objects. */
+export interface ReviewRatingsTable {
+  project_id: string;
+  stage: string;
+  record_id: string;
+  rater_id: string;
+  /** The independent answers: drafts until submitted, fixed once the item is revealed. */
+  answers: string;
+  comments: string;
+  /** The checklist (key@version) appraisal answers were given against; null for screening. */
+  checklist: string | null;
+  submitted_at: string | null;
+  updated_at: string;
+  /** Answers the rater changed after reveal (JSON), kept apart from the independent ones. */
+  revised_answers: string | null;
+  revised_at: string | null;
+}
+
+/** The consensus on a revealed item. */
+export interface ReviewConsensusTable {
+  project_id: string;
+  stage: string;
+  record_id: string;
+  answers: string;
+  note: string;
+  decided_by: string;
+  decided_at: string;
+}
+
 export interface DatabaseSchema {
   users: UsersTable;
   sessions: SessionsTable;
@@ -273,4 +327,8 @@ export interface DatabaseSchema {
   blind_coders: BlindCodersTable;
   agreement_snapshots: AgreementSnapshotsTable;
   disagreement_settlements: DisagreementSettlementsTable;
+  review_criteria: ReviewCriteriaTable;
+  review_assignments: ReviewAssignmentsTable;
+  review_ratings: ReviewRatingsTable;
+  review_consensus: ReviewConsensusTable;
 }

@@ -8,6 +8,7 @@
 // then does not first load the .docx reader and the record parsers (over a second each,
 // through the TypeScript loader, on a busy machine).
 import type { DedupeKeys, DedupeResult, KnownRecord, RecordsImport } from "@concord/shared/records/index";
+import type { ItemReport, RatingTable } from "@concord/shared/agreement/types";
 import type { DocumentAgreementOptions, DocumentAgreementReport, IdentifiedSegment } from "@concord/shared/agreement/text/index";
 
 /** A task's answer; `limit` marks input refused for its size rather than its content. */
@@ -121,4 +122,19 @@ export async function reportTableFile(input: {
 }): Promise<TaskResult<Uint8Array>> {
   const { tableDocx, tableXlsx } = await import("../exports/tableFiles");
   return { ok: true, value: await (input.format === "docx" ? tableDocx(input.table) : tableXlsx(input.table)) };
+ * GET /api/projects/{projectId}/stages/{stage}/agreement's work: the agreement engine's report
+ * of the independent answers (`before`) and of the answers after consensus (`after`), or the
+ * reason there is none yet (no revealed item rated by two people).
+ */
+export async function reviewAgreement(input: { before: RatingTable; after: RatingTable }): Promise<TaskResult<{ before: ItemReport | null; after: ItemReport | null; reason: string | null }>> {
+  const [{ itemAgreement }, { AgreementInputError }] = await Promise.all([import("@concord/shared/agreement/item/index"), import("@concord/shared/agreement/errors")]);
+  if (input.before.unitIds.length === 0) {
+    return { ok: true, value: { before: null, after: null, reason: "No item rated by two people has been revealed yet." } };
+  }
+  try {
+    return { ok: true, value: { before: itemAgreement(input.before), after: itemAgreement(input.after), reason: null } };
+  } catch (error) {
+    if (error instanceof AgreementInputError) return { ok: false, message: error.message };
+    throw error;
+  }
 }

@@ -23,3 +23,4 @@ export const recordsDedupe = announced(tasks.recordsDedupe);
 export const documentAgreementReports = announced(tasks.documentAgreementReports);
 export const svgToPng = announced(tasks.svgToPng);
 export const reportTableFile = announced(tasks.reportTableFile);
+export const reviewAgreement = announced(tasks.reviewAgreement);

@@ -11,6 +11,8 @@ describe("document names", () => {
       { kind: "layer", documentId: A, coderId: B },
       { kind: "codebook", projectId: A },
       { kind: "threads", projectId: B },
+      { kind: "reviewRater", projectId: A, stage: "full_text", raterId: B },
+      { kind: "reviewRevealed", projectId: B, stage: "appraisal" },
     ];
     for (const address of addresses) expect(parseDocumentName(buildDocumentName(address))).toEqual(address);
   });
@@ -28,6 +30,9 @@ describe("document names", () => {
       `${A} `,
       ` ${A}`,
       `${A}/layer/`,
+      `project/${A}/review/screening/rater/${B}`,
+      `project/${A}/review/full_text/rater/${B}/`,
+      `project/${A}/review/full_text/revealed/${B}`,
       `${A}/layer/${B}/`,
       `${A}/layer/${B}/layer/${A}`,
       `${A}/Layer/${B}`,

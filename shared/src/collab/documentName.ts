@@ -7,17 +7,26 @@
 //   <documentId>/layer/<coderId>      one coder's codings of that transcript
 //   project/<projectId>/codebook      the project's codebook
 //   project/<projectId>/threads       the project's discussion threads (reserved)
+//   project/<projectId>/review/<stage>/rater/<raterId>   one rater's own work at a review stage
+//   project/<projectId>/review/<stage>/revealed          the stage's revealed items, everyone's work
+
+import { STAGES, type Stage } from "../review/items";
 
 const ID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const ID = new RegExp(`^${ID_PATTERN}$`);
 const LAYER = new RegExp(`^(${ID_PATTERN})/layer/(${ID_PATTERN})$`);
 const PROJECT_DOC = new RegExp(`^project/(${ID_PATTERN})/(codebook|threads)$`);
+const STAGE_PATTERN = STAGES.join("|");
+const REVIEW_RATER = new RegExp(`^project/(${ID_PATTERN})/review/(${STAGE_PATTERN})/rater/(${ID_PATTERN})$`);
+const REVIEW_REVEALED = new RegExp(`^project/(${ID_PATTERN})/review/(${STAGE_PATTERN})/revealed$`);
 
 export type DocumentAddress =
   | { kind: "text"; documentId: string }
   | { kind: "layer"; documentId: string; coderId: string }
   | { kind: "codebook"; projectId: string }
-  | { kind: "threads"; projectId: string };
+  | { kind: "threads"; projectId: string }
+  | { kind: "reviewRater"; projectId: string; stage: Stage; raterId: string }
+  | { kind: "reviewRevealed"; projectId: string; stage: Stage };
 
 export type DocumentKind = DocumentAddress["kind"];
 
@@ -35,6 +44,10 @@ export function buildDocumentName(address: DocumentAddress): string {
     case "codebook":
     case "threads":
       return `project/${address.projectId}/${address.kind}`;
+    case "reviewRater":
+      return `project/${address.projectId}/review/${address.stage}/rater/${address.raterId}`;
+    case "reviewRevealed":
+      return `project/${address.projectId}/review/${address.stage}/revealed`;
   }
 }
 
@@ -45,5 +58,9 @@ export function parseDocumentName(name: string): DocumentAddress | null {
   if (layer) return { kind: "layer", documentId: layer[1]!, coderId: layer[2]! };
   const project = PROJECT_DOC.exec(name);
   if (project) return { kind: project[2] as "codebook" | "threads", projectId: project[1]! };
+  const rater = REVIEW_RATER.exec(name);
+  if (rater) return { kind: "reviewRater", projectId: rater[1]!, stage: rater[2] as Stage, raterId: rater[3]! };
+  const revealed = REVIEW_REVEALED.exec(name);
+  if (revealed) return { kind: "reviewRevealed", projectId: revealed[1]!, stage: revealed[2] as Stage };
   return null;
 }

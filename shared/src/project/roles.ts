@@ -20,10 +20,12 @@ export type Permission =
   /** Start threads, reply, resolve and reopen them. */
   | "discussion.write"
   /** Switch a transcript to blind double coding, reveal it, and say whether a non-coding lead may watch. */
-  | "coding.blind";
+  | "coding.blind"
+  /** Assign reviewers to a stage of screening or appraisal, and edit the inclusion and exclusion criteria. */
+  | "review.manage";
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  lead: ["project.read", "project.manageMembers", "document.create", "document.edit", "discussion.write", "coding.blind"],
+  lead: ["project.read", "project.manageMembers", "document.create", "document.edit", "discussion.write", "coding.blind", "review.manage"],
   supervisor: ["project.read", "document.create", "document.edit", "discussion.write"],
   // The consultant has an equal voice: they edit and comment like a supervisor, but
   // importing sources stays with the lead and supervisors.

@@ -1,0 +1,111 @@
+// A review stage as stored (migration 009): who is assigned which records, each rater's work
+// and the consensus, read into the pure model of @concord/shared's review/items.ts, which
+// decides what reveals and what each person may see. Which records are at a stage follows
+// from the stage before it: every original record at title and abstract; at full text, those
+// included (or left at maybe) at title and abstract; at appraisal, those included at full text.
+import { isRevealed, type Consensus, type RaterWork, type ReviewItem, type Stage } from "@concord/shared";
+import type { Kysely } from "kysely";
+import type { DatabaseSchema, ReviewAssignmentsTable, ReviewRatingsTable } from "../store/schema";
+
+type Db = Kysely<DatabaseSchema>;
+
+export interface Assignment {
+  userId: string;
+  mode: ReviewAssignmentsTable["mode"];
+  size: number | null;
+  seed: number | null;
+  poolSize: number;
+  /** The sample; null when the rater is assigned every record at the stage. */
+  recordIds: string[] | null;
+  assignedBy: string;
+  assignedAt: string;
+}
+
+export async function readAssignments(db: Db, projectId: string, stage: Stage): Promise<Assignment[]> {
+  const rows = await db.selectFrom("review_assignments").selectAll().where("project_id", "=", projectId).where("stage", "=", stage).orderBy("assigned_at").execute();
+  return rows.map((row) => ({
+    userId: row.user_id,
+    mode: row.mode,
+    size: row.size === null ? null : Number(row.size),
+    seed: row.seed === null ? null : Number(row.seed),
+    poolSize: Number(row.pool_size),
+    recordIds: row.record_ids === null ? null : (JSON.parse(row.record_ids) as string[]),
+    assignedBy: row.assigned_by,
+    assignedAt: row.assigned_at,
+  }));
+}
+
+/** The raters of a record at the stage, given the stage's assignments and records. */
+export function ratersOf(assignments: readonly Assignment[], recordId: string, atStage: ReadonlySet<string>): string[] {
+  if (!atStage.has(recordId)) return [];
+  return assignments.filter((a) => a.recordIds === null || a.recordIds.includes(recordId)).map((a) => a.userId);
+}
+
+function workOf(row: ReviewRatingsTable): RaterWork {
+  return {
+    rater: row.rater_id,
+    answers: JSON.parse(row.answers) as Record<string, string>,
+    comments: JSON.parse(row.comments) as Record<string, string>,
+    submittedAt: row.submitted_at,
+    ...(row.revised_answers && row.revised_at ? { revised: { answers: JSON.parse(row.revised_answers) as Record<string, string>, at: row.revised_at } } : {}),
+  };
+}
+
+/** What came of an item: the consensus, else the decision its raters all gave; null while open or disputed. */
+export function outcomeOf(item: ReviewItem): string | null {
+  const agreed = item.consensus?.answers.decision;
+  if (agreed !== undefined) return agreed;
+  if (!isRevealed(item)) return null;
+  const decisions = new Set(item.work.filter((w) => item.raters.includes(w.rater)).map((w) => w.answers.decision ?? null));
+  return decisions.size === 1 ? [...decisions][0]! : null;
+}
+
+const PREVIOUS: Partial<Record<Stage, { stage: Stage; outcomes: string[] }>> = {
+  full_text: { stage: "title_abstract", outcomes: ["include", "maybe"] },
+  appraisal: { stage: "full_text", outcomes: ["include"] },
+};
+
+/** The ids of the records at a stage, in the order records are listed. */
+export async function recordsAtStage(db: Db, projectId: string, stage: Stage): Promise<string[]> {
+  const rows = await db
+    .selectFrom("records")
+    .select("id")
+    .where("project_id", "=", projectId)
+    .where("duplicate_of", "is", null)
+    .orderBy("created_at")
+    .orderBy("position")
+    .orderBy("id")
+    .execute();
+  const ids = rows.map((row) => row.id);
+  const previous = PREVIOUS[stage];
+  if (!previous) return ids;
+  const items = await readStageItems(db, projectId, previous.stage);
+  const passed = new Set(items.filter((item) => previous.outcomes.includes(outcomeOf(item) ?? "")).map((item) => item.itemId));
+  return ids.filter((id) => passed.has(id));
+}
+
+/** Every item of the stage that has raters, with their work and consensus; `only` narrows it to one record. */
+export async function readStageItems(db: Db, projectId: string, stage: Stage, only?: string): Promise<ReviewItem[]> {
+  const [assignments, atStage] = await Promise.all([readAssignments(db, projectId, stage), recordsAtStage(db, projectId, stage)]);
+  const pool = new Set(atStage);
+  let ratings = db.selectFrom("review_ratings").selectAll().where("project_id", "=", projectId).where("stage", "=", stage);
+  let consensus = db.selectFrom("review_consensus").selectAll().where("project_id", "=", projectId).where("stage", "=", stage);
+  if (only !== undefined) {
+    ratings = ratings.where("record_id", "=", only);
+    consensus = consensus.where("record_id", "=", only);
+  }
+  const [ratingRows, consensusRows] = await Promise.all([ratings.execute(), consensus.execute()]);
+  const workByRecord = new Map<string, RaterWork[]>();
+  for (const row of ratingRows) workByRecord.set(row.record_id, [...(workByRecord.get(row.record_id) ?? []), workOf(row)]);
+  const agreed = new Map<string, Consensus>(
+    consensusRows.map((row) => [row.record_id, { answers: JSON.parse(row.answers) as Record<string, string>, decidedBy: row.decided_by, decidedAt: row.decided_at }]),
+  );
+  const items: ReviewItem[] = [];
+  for (const recordId of only === undefined ? atStage : atStage.filter((id) => id === only)) {
+    const raters = ratersOf(assignments, recordId, pool);
+    if (raters.length === 0) continue;
+    const work = (workByRecord.get(recordId) ?? []).filter((w) => raters.includes(w.rater)).sort((a, b) => raters.indexOf(a.rater) - raters.indexOf(b.rater));
+    items.push({ itemId: recordId, raters, work, consensus: agreed.get(recordId) ?? null });
+  }
+  return items;
+}
