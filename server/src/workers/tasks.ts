@@ -122,6 +122,9 @@ export async function reportTableFile(input: {
 }): Promise<TaskResult<Uint8Array>> {
   const { tableDocx, tableXlsx } = await import("../exports/tableFiles");
   return { ok: true, value: await (input.format === "docx" ? tableDocx(input.table) : tableXlsx(input.table)) };
+}
+
+/**
  * GET /api/projects/{projectId}/stages/{stage}/agreement's work: the agreement engine's report
  * of the independent answers (`before`) and of the answers after consensus (`after`), or the
  * reason there is none yet (no revealed item rated by two people).
