@@ -33,6 +33,7 @@ import { blindRoutes } from "./routes/blindCoding";
 import { documentAgreementRoutes } from "./routes/documentAgreement";
 import { healthRoutes } from "./routes/health";
 import { reviewRoutes } from "./routes/review";
+import { reviewReportRoutes } from "./routes/reviewReports";
 import { clientFiles } from "./clientFiles";
 
 export interface AppOptions {
@@ -91,6 +92,7 @@ function apiApp(deps: AppDeps) {
   api.route("/", recordDuplicateRoutes);
   api.route("/", recordRoutes);
   api.route("/", reviewRoutes);
+  api.route("/", reviewReportRoutes);
   api.route("/", healthRoutes);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",
