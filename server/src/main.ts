@@ -11,7 +11,7 @@ const server = await startServer(config).catch((error: unknown) => {
   console.error(`Concord did not start: ${error.message}`);
   process.exit(1);
 });
-const demo = config.seedDemo ? await seedDemo(server.store) : null;
+const demo = config.seedDemo ? await seedDemo(server) : null;
 
 console.log(`Concord listening on ${server.url}`);
 if (demo) {

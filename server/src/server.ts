@@ -28,6 +28,7 @@ export interface RunningServer {
   port: number;
   store: Store;
   hocuspocus: Hocuspocus;
+  workers: WorkerPool;
   /** Closes every connection, lets documents unload and flushes storage. */
   close(): Promise<void>;
 }
@@ -109,6 +110,7 @@ export async function startServer(
     port,
     store,
     hocuspocus,
+    workers,
     close() {
       closing ??= (async () => {
         clearInterval(sweep);
