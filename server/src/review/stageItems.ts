@@ -35,10 +35,10 @@ export async function readAssignments(db: Db, projectId: string, stage: Stage): 
   }));
 }
 
-/** The raters of a record at the stage, given the stage's assignments and records. */
-export function ratersOf(assignments: readonly Assignment[], recordId: string, atStage: ReadonlySet<string>): string[] {
-  if (!atStage.has(recordId)) return [];
-  return assignments.filter((a) => a.recordIds === null || a.recordIds.includes(recordId)).map((a) => a.userId);
+/** Who rates a record at the stage, given its assignments: each sample as a set, looked up per record. */
+function ratersLookup(assignments: readonly Assignment[]): (recordId: string) => string[] {
+  const samples = assignments.map((a) => ({ userId: a.userId, ids: a.recordIds === null ? null : new Set(a.recordIds) }));
+  return (recordId) => samples.filter((a) => a.ids === null || a.ids.has(recordId)).map((a) => a.userId);
 }
 
 function workOf(row: ReviewRatingsTable): RaterWork {
@@ -87,7 +87,7 @@ export async function recordsAtStage(db: Db, projectId: string, stage: Stage): P
 /** Every item of the stage that has raters, with their work and consensus; `only` narrows it to one record. */
 export async function readStageItems(db: Db, projectId: string, stage: Stage, only?: string): Promise<ReviewItem[]> {
   const [assignments, atStage] = await Promise.all([readAssignments(db, projectId, stage), recordsAtStage(db, projectId, stage)]);
-  const pool = new Set(atStage);
+  const ratersOf = ratersLookup(assignments);
   let ratings = db.selectFrom("review_ratings").selectAll().where("project_id", "=", projectId).where("stage", "=", stage);
   let consensus = db.selectFrom("review_consensus").selectAll().where("project_id", "=", projectId).where("stage", "=", stage);
   if (only !== undefined) {
@@ -102,7 +102,7 @@ export async function readStageItems(db: Db, projectId: string, stage: Stage, on
   );
   const items: ReviewItem[] = [];
   for (const recordId of only === undefined ? atStage : atStage.filter((id) => id === only)) {
-    const raters = ratersOf(assignments, recordId, pool);
+    const raters = ratersOf(recordId);
     if (raters.length === 0) continue;
     const work = (workByRecord.get(recordId) ?? []).filter((w) => raters.includes(w.rater)).sort((a, b) => raters.indexOf(a.rater) - raters.indexOf(b.rater));
     items.push({ itemId: recordId, raters, work, consensus: agreed.get(recordId) ?? null });
