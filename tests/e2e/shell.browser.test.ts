@@ -74,9 +74,9 @@ describe.skipIf(unavailable !== null)("the workspace shell", () => {
     await expectClean(page, "the project list", "1280-projects");
     await openDemoProject(page);
     const nav = page.getByRole("navigation", { name: "Project", exact: true });
-    expect(await nav.getByRole("link").allTextContents()).toEqual([DEMO_PROJECT, "Overview", "Transcripts", "People"]);
+    expect(await nav.getByRole("link").allTextContents()).toEqual([DEMO_PROJECT, "Overview", "Transcripts", "Review", "People"]);
     // Sections that do not exist yet are absent, not placeholders.
-    for (const absent of ["Codebook", "Review", "Memos", "Discussion", "Settings"]) {
+    for (const absent of ["Codebook", "Memos", "Discussion", "Settings"]) {
       expect(await page.getByRole("link", { name: absent }).count(), absent).toBe(0);
     }
     expect(await nav.getByRole("link", { name: "Overview" }).getAttribute("aria-current")).toBe("page");
@@ -131,7 +131,7 @@ describe.skipIf(unavailable !== null)("the workspace shell", () => {
     await openDemoProject(page);
     expect(await page.getByRole("navigation", { name: "Project", exact: true }).count(), "no sidebar on a phone").toBe(0);
     const bar = page.getByRole("navigation", { name: "Project sections" });
-    expect(await bar.getByRole("link").allTextContents()).toEqual(["Overview", "Transcripts", "People"]);
+    expect(await bar.getByRole("link").allTextContents()).toEqual(["Overview", "Transcripts", "Review", "People"]);
     const barBox = (await bar.boundingBox())!;
     expect(Math.round(barBox.y + barBox.height), "the bar sits at the bottom of the screen").toBe(844);
     for (const box of await bar.getByRole("link").evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height))) {

@@ -5,7 +5,7 @@
 // never overwrite the independent answers; the thesis's full-text figures (80% before, 100%
 // after); a thread on a rating disagreement; bad input refused with nothing changed.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { buildDocumentName, drawSample, readReviewEntries, type OwnReviewEntry, type RevealedReviewEntry } from "@concord/shared";
+import { CLOSE, buildDocumentName, drawSample, readReviewEntries, type OwnReviewEntry, type RevealedReviewEntry } from "@concord/shared";
 import { connect, recordingSocket, synced, within, type CollabClient } from "../helpers/collab";
 import { addMember, api, createProject, discard, signUp, startServer, type ServerProcess, type TestUser } from "../helpers/server";
 
@@ -19,6 +19,7 @@ let lead: TestUser;
 let raterB: TestUser;
 let viewer: TestUser;
 let outsider: TestUser;
+let coLead: TestUser;
 let projectId: string;
 let recordIds: string[];
 
@@ -74,7 +75,9 @@ beforeAll(async () => {
   raterB = await signUp(server.url, "Bea Rater");
   viewer = await signUp(server.url, "Vic Viewer");
   outsider = await signUp(server.url, "Olga Outsider");
+  coLead = await signUp(server.url, "Cora Colead");
   projectId = await createProject(server.url, lead.token, "Systematic review");
+  await json(await call(lead, "POST", `/projects/${projectId}/members`, { email: coLead.email, role: "lead", confirm: true }), 201);
   await addMember(server.url, lead.token, projectId, raterB.email, "rater");
   await addMember(server.url, lead.token, projectId, viewer.email, "viewer");
   const form = new FormData();
@@ -178,6 +181,32 @@ describe("screening and appraisal by two raters", () => {
         expect(body).not.toContain("not-qualitative");
         expect(body).not.toContain('"exclude"');
       }
+      // The lead rates too, so is blind as well: B's draft and note are not in the lead's answer.
+      const leadBody = await call(lead, "GET", `${stage("title_abstract")}/items/${target}`).then((r) => r.text());
+      expect(leadBody).not.toContain("B's own note");
+      expect((JSON.parse(leadBody) as Item).work.map((w) => w.rater.id)).toEqual([lead.userId]);
+      // A lead who is not rating watches only when the project allows it: on REST and on the socket.
+      const bDoc = bItem.collab.own!;
+      expect((await item(coLead, "title_abstract", target)).work).toEqual([]);
+      const refusedWatcher = connect(server.url, bDoc, coLead.token);
+      clients.push(refusedWatcher);
+      await within(refusedWatcher.refused, 10_000, "watching is off: B's document is refused to the co-lead");
+      await json(await call(lead, "PATCH", `/projects/${projectId}/settings`, { leadMayWatchBlindCoding: true }), 200);
+      const watched = await item(coLead, "title_abstract", target);
+      expect(watched.work.map((w) => w.rater.id).sort()).toEqual([lead.userId, raterB.userId].sort());
+      const watcher = await synced(connect(server.url, bDoc, coLead.token), "B's document, watched");
+      clients.push(watcher);
+      await until(watcher, () => readReviewEntries<OwnReviewEntry>(watcher.doc).get(target)?.work.comments.decision === "B's own note", "the co-lead watches B's work");
+      // Still blind for the raters themselves, whatever the setting.
+      expect((await item(raterB, "title_abstract", target)).work.map((w) => w.rater.id)).toEqual([raterB.userId]);
+      const closed = new Promise<string>((resolve) => watcher.provider.on("close", ({ event }: { event: { reason: string } }) => resolve(event.reason)));
+      await json(await call(lead, "PATCH", `/projects/${projectId}/settings`, { leadMayWatchBlindCoding: false }), 200);
+      expect(await within(closed, 10_000, "watching turned off closes the co-lead's socket")).toBe(CLOSE.accessChanged.reason);
+      const again = connect(server.url, bDoc, coLead.token);
+      clients.push(again);
+      await within(again.refused, 10_000, "and B's document is refused to the co-lead again");
+      expect((await item(coLead, "title_abstract", target)).work).toEqual([]);
+
       const bSees = JSON.parse(bodies[0]!) as Item;
       expect(bSees.work.map((w) => w.rater.id)).toEqual([raterB.userId]);
       expect(bSees.revealed).toBe(false);
@@ -280,13 +309,29 @@ describe("screening and appraisal by two raters", () => {
     expect(second.items).toMatchObject({ assigned: 10, revealed: 5, withConsensus: 1, disagreeing: 1 });
     expect(second.disagreements[0]).toMatchObject({ recordId: disputed, consensus: { answer: "include" }, threadId: thread.id });
 
-    // Appraisal takes the checklist's questions only.
-    await json(await call(lead, "POST", `${stage("appraisal")}/assignments`, { userId: raterB.userId, count: 1, seed: 3 }), 201);
-    const paper = (await assignments("appraisal")).find((a) => a.user.id === raterB.userId)!.recordIds![0]!;
-    const refused = await json<{ error: { message: string } }>(await rateItem(raterB, "appraisal", paper, { answers: { q1: "yes", q11: "yes" }, comments: {} }), 400);
+    // Appraisal takes the checklist's questions only, and reproduces the thesis's CASP figures:
+    // 4 papers × 9 scored questions, 35 of 36 alike (97.2%), then 100% after consensus.
+    const { assignments: ap } = await json<{ assignments: Assignment[] }>(await call(lead, "POST", `${stage("appraisal")}/assignments`, { userId: raterB.userId, count: 4, seed: 3 }), 201);
+    const papers = ap.find((a) => a.user.id === raterB.userId)!.recordIds!;
+    expect(papers).toHaveLength(4);
+    const refused = await json<{ error: { message: string } }>(await rateItem(raterB, "appraisal", papers[0]!, { answers: { q1: "yes", q11: "yes" }, comments: {} }), 400);
     expect(refused.error.message).toMatch(/"q11" is not a question/);
-    await json(await rateItem(raterB, "appraisal", paper, { answers: { q1: "yes" }, comments: { q1: "Clear aims" }, submit: true }), 400);
-    const saved = await json<Item>(await rateItem(raterB, "appraisal", paper, { answers: { q1: "yes", q2: "cant_tell", "q10.a": "no" }, comments: { q1: "Clear aims" } }), 200);
-    expect(saved.work[0]!.answers).toEqual({ q1: "yes", q2: "cant_tell", "q10.a": "no" });
+    await json(await rateItem(raterB, "appraisal", papers[0]!, { answers: { q1: "yes" }, comments: { q1: "Clear aims" }, submit: true }), 400);
+    expect((await item(raterB, "appraisal", papers[0]!)).work).toEqual([]);
+    const scored = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9"];
+    const allYes = Object.fromEntries(scored.map((q) => [q, "yes"]));
+    for (const [i, paper] of papers.entries()) {
+      await json(await rateItem(lead, "appraisal", paper, { answers: { ...allYes, "q10.a": "yes" }, comments: {}, submit: true }), 200);
+      const bAnswers = i === 0 ? { ...allYes, q6: "cant_tell" } : allYes;
+      await json(await rateItem(raterB, "appraisal", paper, { answers: bAnswers, comments: i === 0 ? { q6: "Reflexivity only touched on" } : {}, submit: true }), 200);
+    }
+    const casp = await json<Agreement>(await call(lead, "GET", `${stage("appraisal")}/agreement`), 200);
+    expect(casp.before!.n_units).toBe(36);
+    expect(casp.before!.percent_agreement.value).toBeCloseTo(35 / 36, 10);
+    expect(casp.disagreements.map((d) => d.question)).toEqual(["q6"]);
+    await json(await call(raterB, "PUT", `${stage("appraisal")}/items/${papers[0]}/consensus`, { answers: { q6: "yes" }, note: "Discussed against the checklist item" }), 200);
+    const settledCasp = await json<Agreement>(await call(lead, "GET", `${stage("appraisal")}/agreement`), 200);
+    expect(settledCasp.before!.percent_agreement.value).toBeCloseTo(35 / 36, 10);
+    expect(settledCasp.after!.percent_agreement.value).toBe(1);
   });
 });

@@ -19,6 +19,14 @@ import type {
   SpeakerNames,
   TranscriptPreview,
   User,
+  BibRecord,
+  Criteria,
+  Decision,
+  RecordImport,
+  ReviewAgreement,
+  ReviewAssignment,
+  ReviewItem,
+  ReviewStage,
 } from "./types";
 
 const enc = encodeURIComponent;
@@ -89,4 +97,27 @@ export const api = {
     request<DocumentSummary>("POST", `/api/projects/${enc(projectId)}/documents`, transcriptForm(file, title, speakers)),
   getDocument: (documentId: string) => request<DocumentDetail>("GET", `/api/documents/${enc(documentId)}`),
   getDocumentText: (documentId: string) => request<string>("GET", `/api/documents/${enc(documentId)}/text`),
+
+  listRecords: (projectId: string) => request<{ records: BibRecord[] }>("GET", `/api/projects/${enc(projectId)}/records`),
+  importRecords: (projectId: string, file: File, source: string) => {
+    const form = new FormData();
+    form.append("file", file);
+    if (source) form.append("source", source);
+    return request<RecordImport>("POST", `/api/projects/${enc(projectId)}/records/import`, form);
+  },
+  getCriteria: (projectId: string) => request<Criteria>("GET", `/api/projects/${enc(projectId)}/criteria`),
+  saveCriteria: (projectId: string, criteria: Criteria) => request<Criteria>("PUT", `/api/projects/${enc(projectId)}/criteria`, criteria),
+  listReviewItems: (projectId: string, stage: ReviewStage) =>
+    request<{ items: ReviewItem[] }>("GET", `/api/projects/${enc(projectId)}/stages/${stage}/items?mine=true`),
+  listAssignments: (projectId: string, stage: ReviewStage) =>
+    request<{ assignments: ReviewAssignment[] }>("GET", `/api/projects/${enc(projectId)}/stages/${stage}/assignments`),
+  assignReviewer: (projectId: string, stage: ReviewStage, input: { userId: string; percent?: number; count?: number; seed?: number }) =>
+    request<{ assignments: ReviewAssignment[] }>("POST", `/api/projects/${enc(projectId)}/stages/${stage}/assignments`, input),
+  rate: (projectId: string, stage: ReviewStage, recordId: string, input: { decision: Decision; reason?: string; submit: boolean }) =>
+    request<ReviewItem>("PUT", `/api/projects/${enc(projectId)}/stages/${stage}/items/${enc(recordId)}/rating`, input),
+  recordConsensus: (projectId: string, stage: ReviewStage, recordId: string, input: { decision: Decision; reason?: string; note?: string }) =>
+    request<ReviewItem>("PUT", `/api/projects/${enc(projectId)}/stages/${stage}/items/${enc(recordId)}/consensus`, input),
+  reviewAgreement: (projectId: string, stage: ReviewStage) => request<ReviewAgreement>("GET", `/api/projects/${enc(projectId)}/stages/${stage}/agreement`),
+  startRatingThread: (projectId: string, stage: ReviewStage, recordId: string, body: string) =>
+    request<{ id: string }>("POST", `/api/projects/${enc(projectId)}/threads`, { anchor: { ratingDisagreement: { stage, recordId } }, body }),
 };

@@ -3,6 +3,7 @@
 // one is dropped by the cache rather than applied out of order.
 import { queryOptions } from "@tanstack/react-query";
 import { api } from "./endpoints";
+import type { ReviewStage } from "./types";
 
 /** Keys nest by resource: invalidating a project's key also refreshes its documents and invitations. */
 export const queryKeys = {
@@ -13,6 +14,13 @@ export const queryKeys = {
   document: (documentId: string) => ["documents", documentId] as const,
   documentText: (documentId: string) => ["documents", documentId, "text"] as const,
   invitation: (token: string) => ["invitation", token] as const,
+  records: (projectId: string) => ["projects", projectId, "records"] as const,
+  criteria: (projectId: string) => ["projects", projectId, "criteria"] as const,
+  /** Everything of one review stage: invalidating it refreshes its items, assignments and agreement. */
+  reviewStage: (projectId: string, stage: ReviewStage) => ["projects", projectId, "review", stage] as const,
+  reviewItems: (projectId: string, stage: ReviewStage) => ["projects", projectId, "review", stage, "items"] as const,
+  assignments: (projectId: string, stage: ReviewStage) => ["projects", projectId, "review", stage, "assignments"] as const,
+  reviewAgreement: (projectId: string, stage: ReviewStage) => ["projects", projectId, "review", stage, "agreement"] as const,
   tokens: () => ["tokens"] as const,
   authOptions: () => ["auth-options"] as const,
 };
@@ -37,4 +45,12 @@ export const queries = {
   invitation: (token: string) => queryOptions({ queryKey: queryKeys.invitation(token), queryFn: () => api.getInvitation(token) }),
   tokens: () => queryOptions({ queryKey: queryKeys.tokens(), queryFn: () => api.listTokens().then((r) => r.tokens) }),
   authOptions: () => queryOptions({ queryKey: queryKeys.authOptions(), queryFn: api.authOptions, staleTime: Infinity }),
+  records: (projectId: string) => queryOptions({ queryKey: queryKeys.records(projectId), queryFn: () => api.listRecords(projectId).then((r) => r.records) }),
+  criteria: (projectId: string) => queryOptions({ queryKey: queryKeys.criteria(projectId), queryFn: () => api.getCriteria(projectId) }),
+  reviewItems: (projectId: string, stage: ReviewStage) =>
+    queryOptions({ queryKey: queryKeys.reviewItems(projectId, stage), queryFn: () => api.listReviewItems(projectId, stage).then((r) => r.items) }),
+  assignments: (projectId: string, stage: ReviewStage) =>
+    queryOptions({ queryKey: queryKeys.assignments(projectId, stage), queryFn: () => api.listAssignments(projectId, stage).then((r) => r.assignments) }),
+  reviewAgreement: (projectId: string, stage: ReviewStage) =>
+    queryOptions({ queryKey: queryKeys.reviewAgreement(projectId, stage), queryFn: () => api.reviewAgreement(projectId, stage) }),
 };

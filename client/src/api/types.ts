@@ -129,3 +129,69 @@ export type DocumentAgreement = {
   at_reveal: { takenAt: string; per_code: Record<string, AgreementFigures>; overall: AgreementFigures } | null;
   after_settling: { takenAt: string; per_code: Record<string, AgreementFigures>; overall: AgreementFigures } | null;
 };
+
+/** A review stage: two of screening, then appraisal. */
+export type ReviewStage = "title_abstract" | "full_text" | "appraisal";
+export type Decision = "include" | "exclude" | "maybe";
+
+/** A bibliographic record as listed. */
+export type BibRecord = {
+  id: string;
+  title: string | null;
+  year: number | null;
+  doi: string | null;
+  authors: string[];
+  source: string;
+  journal: string | null;
+  abstract: string | null;
+  duplicateOf: string | null;
+};
+
+export type RecordImport = { imported: number; duplicates: number; flagged: unknown[] };
+
+export type Criterion = { id: string; text: string; keywords: string[] };
+export type Criteria = { inclusion: Criterion[]; exclusion: Criterion[] };
+
+export type Person = { id: string; name: string };
+
+/** A review item as the signed-in person may see it: their own work, everyone's once revealed. */
+export type ReviewItem = {
+  recordId: string;
+  stage: ReviewStage;
+  raters: Person[];
+  revealed: boolean;
+  work: {
+    rater: Person;
+    answers: Record<string, string>;
+    comments: Record<string, string>;
+    submitted: boolean;
+    revised: { answers: Record<string, string>; at: string } | null;
+  }[];
+  consensus: { answers: Record<string, string>; decidedBy: Person; decidedAt: string } | null;
+  collab: { own: string | null; revealed: string };
+};
+
+export type ReviewAssignment = {
+  user: Person;
+  mode: "all" | "percent" | "count";
+  percent: number | null;
+  count: number | null;
+  seed: number | null;
+  poolSize: number;
+  recordIds: string[] | null;
+};
+
+export type ReviewAgreement = {
+  before: { percent_agreement: Statistic; cohen_kappa: Statistic; n_units: number } | null;
+  after: { percent_agreement: Statistic; cohen_kappa: Statistic; n_units: number } | null;
+  reason: string | null;
+  items: { assigned: number; revealed: number; withConsensus: number; disagreeing: number };
+  disagreements: {
+    recordId: string;
+    title: string | null;
+    question: string;
+    answers: { rater: Person; answer: string | null; reason: string | null; comment: string | null }[];
+    consensus: { answer: string; decidedBy: Person; decidedAt: string } | null;
+    threadId: string | null;
+  }[];
+};

@@ -8,6 +8,7 @@ import { removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { CLOSE } from "@concord/shared/collab/closeEvents";
 import { connectionState, type ConnectionSignals, type ConnectionState } from "./connectionState";
+import { collabUrl } from "./collabUrl";
 
 export type Collaboration = { doc: Y.Doc; provider: HocuspocusProvider };
 
@@ -17,11 +18,6 @@ export type CollaborationResult = {
   /** True when the server said this connection may only read. */
   serverReadOnly: boolean;
 };
-
-function collabUrl(): string {
-  const scheme = window.location.protocol === "https:" ? "wss" : "ws";
-  return `${scheme}://${window.location.host}/collab`;
-}
 
 /** The offline store's name; one IndexedDB database per document. */
 export const offlineStoreName = (documentId: string) => `concord-document-${documentId}`;

@@ -80,6 +80,12 @@ const peopleRoute = createRoute({
   staticData: { section: { label: "People" } },
   component: lazyRouteComponent(() => import("../pages/PeoplePage"), "PeoplePage"),
 });
+const reviewRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: "/review",
+  staticData: { section: { label: "Review" } },
+  component: lazyRouteComponent(() => import("../pages/ReviewPage"), "ReviewPage"),
+});
 const transcriptRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: "/transcripts/$documentId",
@@ -97,5 +103,5 @@ export const routeTree = rootRoute.addChildren([
   verifyEmailRoute,
   resetPasswordRoute,
   legacyDocumentRoute,
-  workspaceRoute.addChildren([overviewRoute, transcriptsRoute, peopleRoute, transcriptRoute]),
+  workspaceRoute.addChildren([overviewRoute, transcriptsRoute, reviewRoute, peopleRoute, transcriptRoute]),
 ]);

@@ -35,10 +35,10 @@ export async function readAssignments(db: Db, projectId: string, stage: Stage): 
   }));
 }
 
-/** The raters of a record at the stage, given the stage's assignments and records. */
-export function ratersOf(assignments: readonly Assignment[], recordId: string, atStage: ReadonlySet<string>): string[] {
-  if (!atStage.has(recordId)) return [];
-  return assignments.filter((a) => a.recordIds === null || a.recordIds.includes(recordId)).map((a) => a.userId);
+/** Who rates a record at the stage, given its assignments: each sample as a set, looked up per record. */
+function ratersLookup(assignments: readonly Assignment[]): (recordId: string) => string[] {
+  const samples = assignments.map((a) => ({ userId: a.userId, ids: a.recordIds === null ? null : new Set(a.recordIds) }));
+  return (recordId) => samples.filter((a) => a.ids === null || a.ids.has(recordId)).map((a) => a.userId);
 }
 
 function workOf(row: ReviewRatingsTable): RaterWork {
@@ -84,10 +84,21 @@ export async function recordsAtStage(db: Db, projectId: string, stage: Stage): P
   return ids.filter((id) => passed.has(id));
 }
 
+/** Whether one record is at the stage: asked of that record alone, stage by stage, so one item reads in constant time. */
+async function recordAtStage(db: Db, projectId: string, stage: Stage, recordId: string): Promise<boolean> {
+  const record = await db.selectFrom("records").select("id").where("project_id", "=", projectId).where("id", "=", recordId).where("duplicate_of", "is", null).executeTakeFirst();
+  if (!record) return false;
+  const previous = PREVIOUS[stage];
+  if (!previous) return true;
+  const [item] = await readStageItems(db, projectId, previous.stage, recordId);
+  return item !== undefined && previous.outcomes.includes(outcomeOf(item) ?? "");
+}
+
 /** Every item of the stage that has raters, with their work and consensus; `only` narrows it to one record. */
 export async function readStageItems(db: Db, projectId: string, stage: Stage, only?: string): Promise<ReviewItem[]> {
-  const [assignments, atStage] = await Promise.all([readAssignments(db, projectId, stage), recordsAtStage(db, projectId, stage)]);
-  const pool = new Set(atStage);
+  const pool = only === undefined ? recordsAtStage(db, projectId, stage) : recordAtStage(db, projectId, stage, only).then((at) => (at ? [only] : []));
+  const [assignments, atStage] = await Promise.all([readAssignments(db, projectId, stage), pool]);
+  const ratersOf = ratersLookup(assignments);
   let ratings = db.selectFrom("review_ratings").selectAll().where("project_id", "=", projectId).where("stage", "=", stage);
   let consensus = db.selectFrom("review_consensus").selectAll().where("project_id", "=", projectId).where("stage", "=", stage);
   if (only !== undefined) {
@@ -101,8 +112,8 @@ export async function readStageItems(db: Db, projectId: string, stage: Stage, on
     consensusRows.map((row) => [row.record_id, { answers: JSON.parse(row.answers) as Record<string, string>, decidedBy: row.decided_by, decidedAt: row.decided_at }]),
   );
   const items: ReviewItem[] = [];
-  for (const recordId of only === undefined ? atStage : atStage.filter((id) => id === only)) {
-    const raters = ratersOf(assignments, recordId, pool);
+  for (const recordId of atStage) {
+    const raters = ratersOf(recordId);
     if (raters.length === 0) continue;
     const work = (workByRecord.get(recordId) ?? []).filter((w) => raters.includes(w.rater)).sort((a, b) => raters.indexOf(a.rater) - raters.indexOf(b.rater));
     items.push({ itemId: recordId, raters, work, consensus: agreed.get(recordId) ?? null });

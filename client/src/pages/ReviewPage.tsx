@@ -1,0 +1,62 @@
+// The Review section: screening at title and abstract or at full text — the signed-in
+// person's own screening screen, the lead's assignment of a second reviewer, the agreement and
+// disagreements once items reveal — and the project's records with their import form.
+import { useQuery } from "@tanstack/react-query";
+import { useParams } from "@tanstack/react-router";
+import { useMemo, useState } from "react";
+import { errorMessage } from "../api/http";
+import { queries } from "../api/queries";
+import type { ReviewStage } from "../api/types";
+import { Alert, Loading } from "../components/Alert";
+import { PageHeading } from "../components/PageHeading";
+import { canAddDocuments } from "../components/roles";
+import { AssignReviewer } from "../review/AssignReviewer";
+import { Disagreements } from "../review/Disagreements";
+import { RecordsPanel } from "../review/RecordsPanel";
+import { ScreeningScreen } from "../review/ScreeningScreen";
+import { useLiveReview } from "../review/useLiveReview";
+import { useUser } from "../session/SessionContext";
+
+const STAGES: { stage: ReviewStage; label: string }[] = [
+  { stage: "title_abstract", label: "Title and abstract" },
+  { stage: "full_text", label: "Full text" },
+];
+
+export function ReviewPage() {
+  const { projectId } = useParams({ from: "/projects/$projectId/review" });
+  const user = useUser();
+  const [stage, setStage] = useState<ReviewStage>("title_abstract");
+  const project = useQuery(queries.project(projectId));
+  const records = useQuery(queries.records(projectId));
+  const criteria = useQuery(queries.criteria(projectId));
+  const items = useQuery(queries.reviewItems(projectId, stage));
+  const assignments = useQuery(queries.assignments(projectId, stage));
+  const agreement = useQuery(queries.reviewAgreement(projectId, stage));
+  const byId = useMemo(() => new Map((records.data ?? []).map((r) => [r.id, r])), [records.data]);
+  const mine = items.data?.find((i) => i.collab.own)?.collab;
+  useLiveReview(projectId, stage, [mine?.own ?? null, items.data?.[0]?.collab.revealed ?? null]);
+  const role = project.data?.role;
+  const failed = [project, records, criteria, items, assignments, agreement].find((q) => q.status === "error");
+
+  return (
+    <div className="stack review">
+      <PageHeading title="Review" />
+      {failed ? <Alert>{errorMessage(failed.error)}</Alert> : null}
+      <div className="stage-switch" role="group" aria-label="Stage">
+        {STAGES.map((s) => (
+          <button key={s.stage} type="button" className="button" aria-pressed={stage === s.stage} onClick={() => setStage(s.stage)}>
+            {s.label}
+          </button>
+        ))}
+      </div>
+      {items.data && records.data && criteria.data && user ? (
+        <ScreeningScreen key={stage} projectId={projectId} stage={stage} userId={user.id} items={items.data} records={byId} criteria={criteria.data} />
+      ) : (
+        <Loading what="your screening" />
+      )}
+      {agreement.data && criteria.data ? <Disagreements projectId={projectId} stage={stage} agreement={agreement.data} criteria={criteria.data} /> : null}
+      {role === "lead" && project.data && assignments.data ? <AssignReviewer projectId={projectId} stage={stage} members={project.data.members} assignments={assignments.data} /> : null}
+      {records.data ? <RecordsPanel projectId={projectId} records={records.data} canImport={role ? canAddDocuments(role) : false} /> : null}
+    </div>
+  );
+}

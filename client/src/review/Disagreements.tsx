@@ -1,0 +1,115 @@
+// After reveal: agreement before and after discussion, and every disagreement with each
+// rater's decision, the consensus (recorded here by a rater or a lead) and its thread.
+import { useState } from "react";
+import { api } from "../api/endpoints";
+import { queryKeys } from "../api/queries";
+import type { Criteria, Decision, ReviewAgreement, ReviewStage } from "../api/types";
+import { useInvalidate } from "../api/useInvalidate";
+import { Alert } from "../components/Alert";
+import { useAction } from "../components/useAction";
+
+const percent = (value: number | null | undefined) => (value === null || value === undefined ? "–" : `${Math.round(value * 1000) / 10}%`);
+
+function Disagreement({ projectId, stage, entry, criteria }: { projectId: string; stage: ReviewStage; entry: ReviewAgreement["disagreements"][number]; criteria: Criteria }) {
+  const invalidate = useInvalidate();
+  const { busy, message, run } = useAction();
+  const [note, setNote] = useState("");
+  const reasonText = (id: string | null) => (id ? ` — ${criteria.exclusion.find((c) => c.id === id)?.text ?? id}` : "");
+  const settle = (decision: Decision) =>
+    run(async () => {
+      // A settled exclusion keeps the reason a rater gave, when one did.
+      const reason = decision === "exclude" ? (entry.answers.find((a) => a.reason)?.reason ?? undefined) : undefined;
+      await api.recordConsensus(projectId, stage, entry.recordId, { decision, reason });
+      invalidate(queryKeys.reviewStage(projectId, stage));
+      return `Consensus recorded: ${decision}.`;
+    });
+  const discuss = () =>
+    run(async () => {
+      await api.startRatingThread(projectId, stage, entry.recordId, note);
+      setNote("");
+      invalidate(queryKeys.reviewStage(projectId, stage));
+      return "Discussion started.";
+    });
+  return (
+    <li className="disagreement">
+      <h3>{entry.title ?? "(untitled)"}</h3>
+      <ul className="disagreement__answers">
+        {entry.answers.map((a) => (
+          <li key={a.rater.id}>
+            <strong>{a.rater.name}</strong>: {a.answer ?? "no answer"}
+            {reasonText(a.reason)}
+            {a.comment ? <span className="disagreement__comment"> “{a.comment}”</span> : null}
+          </li>
+        ))}
+      </ul>
+      <p>
+        {entry.consensus ? (
+          <>
+            Consensus: <strong>{entry.consensus.answer}</strong>, recorded by {entry.consensus.decidedBy.name}.
+          </>
+        ) : (
+          "No consensus yet."
+        )}
+      </p>
+      <div className="button-row" role="group" aria-label={`Consensus on ${entry.title ?? "this record"}`}>
+        {(["include", "exclude", "maybe"] as const).map((d) => (
+          <button key={d} type="button" className="button" disabled={busy} aria-pressed={entry.consensus?.answer === d} onClick={() => void settle(d)}>
+            Agree: {d}
+          </button>
+        ))}
+      </div>
+      {entry.threadId ? (
+        <p>
+          <a href={`#thread-${entry.threadId}`} id={`thread-${entry.threadId}`}>
+            Discussion thread
+          </a>{" "}
+          started on this disagreement.
+        </p>
+      ) : (
+        <div className="field">
+          <label htmlFor={`discuss-${entry.recordId}`}>Start a discussion</label>
+          <textarea id={`discuss-${entry.recordId}`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+          <button type="button" className="button" disabled={busy || note.trim() === ""} onClick={() => void discuss()}>
+            Post
+          </button>
+        </div>
+      )}
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+    </li>
+  );
+}
+
+export function Disagreements({ projectId, stage, agreement, criteria }: { projectId: string; stage: ReviewStage; agreement: ReviewAgreement; criteria: Criteria }) {
+  return (
+    <section className="card stack" aria-labelledby="disagreements-heading">
+      <h2 id="disagreements-heading">Agreement and disagreements</h2>
+      {agreement.reason ? (
+        <p>{agreement.reason}</p>
+      ) : (
+        <dl className="agreement-figures">
+          <div>
+            <dt>Before discussion</dt>
+            <dd>{percent(agreement.before?.percent_agreement.value)}</dd>
+          </div>
+          <div>
+            <dt>After discussion</dt>
+            <dd>{percent(agreement.after?.percent_agreement.value)}</dd>
+          </div>
+          <div>
+            <dt>Items compared</dt>
+            <dd>{agreement.before?.n_units ?? 0}</dd>
+          </div>
+        </dl>
+      )}
+      {agreement.disagreements.length === 0 ? (
+        <p>No disagreement among the revealed items.</p>
+      ) : (
+        <ul className="disagreements">
+          {agreement.disagreements.map((entry) => (
+            <Disagreement key={`${entry.recordId} ${entry.question}`} projectId={projectId} stage={stage} entry={entry} criteria={criteria} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
