@@ -27,6 +27,7 @@ import type {
   ReviewAssignment,
   ReviewItem,
   ReviewStage,
+  PrismaReport,
 } from "./types";
 
 const enc = encodeURIComponent;
@@ -117,6 +118,7 @@ export const api = {
     request<ReviewItem>("PUT", `/api/projects/${enc(projectId)}/stages/${stage}/items/${enc(recordId)}/rating`, input),
   recordConsensus: (projectId: string, stage: ReviewStage, recordId: string, input: { decision: Decision; reason?: string; note?: string }) =>
     request<ReviewItem>("PUT", `/api/projects/${enc(projectId)}/stages/${stage}/items/${enc(recordId)}/consensus`, input),
+  prisma: (projectId: string) => request<PrismaReport>("GET", `/api/projects/${enc(projectId)}/prisma`),
   reviewAgreement: (projectId: string, stage: ReviewStage) => request<ReviewAgreement>("GET", `/api/projects/${enc(projectId)}/stages/${stage}/agreement`),
   startRatingThread: (projectId: string, stage: ReviewStage, recordId: string, body: string) =>
     request<{ id: string }>("POST", `/api/projects/${enc(projectId)}/threads`, { anchor: { ratingDisagreement: { stage, recordId } }, body }),

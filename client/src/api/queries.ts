@@ -21,6 +21,7 @@ export const queryKeys = {
   reviewItems: (projectId: string, stage: ReviewStage) => ["projects", projectId, "review", stage, "items"] as const,
   assignments: (projectId: string, stage: ReviewStage) => ["projects", projectId, "review", stage, "assignments"] as const,
   reviewAgreement: (projectId: string, stage: ReviewStage) => ["projects", projectId, "review", stage, "agreement"] as const,
+  prisma: (projectId: string) => ["projects", projectId, "prisma"] as const,
   tokens: () => ["tokens"] as const,
   authOptions: () => ["auth-options"] as const,
 };
@@ -51,6 +52,7 @@ export const queries = {
     queryOptions({ queryKey: queryKeys.reviewItems(projectId, stage), queryFn: () => api.listReviewItems(projectId, stage).then((r) => r.items) }),
   assignments: (projectId: string, stage: ReviewStage) =>
     queryOptions({ queryKey: queryKeys.assignments(projectId, stage), queryFn: () => api.listAssignments(projectId, stage).then((r) => r.assignments) }),
+  prisma: (projectId: string) => queryOptions({ queryKey: queryKeys.prisma(projectId), queryFn: () => api.prisma(projectId) }),
   reviewAgreement: (projectId: string, stage: ReviewStage) =>
     queryOptions({ queryKey: queryKeys.reviewAgreement(projectId, stage), queryFn: () => api.reviewAgreement(projectId, stage) }),
 };

@@ -195,3 +195,16 @@ export type ReviewAgreement = {
     threadId: string | null;
   }[];
 };
+
+/** A labelled count of the PRISMA diagram (a source, an exclusion reason). */
+export type PrismaCount = { label: string; n: number };
+
+/** GET /api/projects/:id/prisma: the flow diagram's counts and where they do not add up yet. */
+export type PrismaReport = {
+  counts: {
+    main: { databases: PrismaCount[]; duplicatesRemoved: number; screened: number; screenedExcluded: number; sought: number; assessed: number; excludedWithReasons: PrismaCount[] };
+    other: { identified: PrismaCount[]; sought: number; assessed: number } | null;
+    studiesIncluded: number;
+  };
+  inconsistencies: string[];
+};

@@ -13,6 +13,7 @@ import { canAddDocuments } from "../components/roles";
 import { AssignReviewer } from "../review/AssignReviewer";
 import { Disagreements } from "../review/Disagreements";
 import { RecordsPanel } from "../review/RecordsPanel";
+import { ReviewReport } from "../review/ReviewReport";
 import { ScreeningScreen } from "../review/ScreeningScreen";
 import { useLiveReview } from "../review/useLiveReview";
 import { useUser } from "../session/SessionContext";
@@ -56,6 +57,7 @@ export function ReviewPage() {
       )}
       {agreement.data && criteria.data ? <Disagreements projectId={projectId} stage={stage} agreement={agreement.data} criteria={criteria.data} /> : null}
       {role === "lead" && project.data && assignments.data ? <AssignReviewer projectId={projectId} stage={stage} members={project.data.members} assignments={assignments.data} /> : null}
+      <ReviewReport projectId={projectId} version={agreement.dataUpdatedAt} />
       {records.data ? <RecordsPanel projectId={projectId} records={records.data} canImport={role ? canAddDocuments(role) : false} /> : null}
     </div>
   );

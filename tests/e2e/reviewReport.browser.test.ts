@@ -1,0 +1,40 @@
+// The demo review's report in a real browser: the lead opens Review and finds the PRISMA
+// 2020 diagram drawn from the demo's counts (the image loads; its text alternative says what
+// it shows), the files for the write-up to download, on a desktop and on a 390 px phone where
+// the diagram scrolls within itself and the page never sideways. axe-core finds nothing.
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { axeViolations, browserUnavailableReason, demoServerAndBrowser, describeViolations, screenshot, signedInPage } from "../helpers/browser";
+
+const unavailable = browserUnavailableReason();
+if (unavailable) console.warn(`Skipping browser tests: ${unavailable}`);
+
+async function openReview(page: Page): Promise<void> {
+  await page.getByRole("link", { name: "Readiness for co-production (demo)" }).click();
+  await page.getByRole("link", { name: "Review" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Review" }).waitFor();
+}
+
+describe.skipIf(unavailable !== null)("the review's report", () => {
+  const running = demoServerAndBrowser();
+
+  for (const [label, options] of [
+    ["desktop", { viewport: { width: 1280, height: 800 } }],
+    ["phone", { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }],
+  ] as const) {
+    it(`shows the PRISMA diagram of the demo review and the files for the write-up (${label})`, async () => {
+      const page = await signedInPage(running.browser, running.server.url, "lead@example.org", options);
+      await openReview(page);
+      const report = page.getByRole("region", { name: "Report" });
+      const diagram = report.getByRole("img", { name: /PRISMA 2020 flow diagram/ });
+      await diagram.scrollIntoViewIfNeeded();
+      await expect.poll(() => diagram.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(1_000);
+      expect(await diagram.getAttribute("alt")).toContain("12 studies included");
+      await expect.poll(() => report.getByRole("link", { name: "Appraisal scores per study (Word)" }).getAttribute("href")).toMatch(/\/reports\/appraisal-scores\.docx$/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(options.viewport.width);
+      const violations = await axeViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+      await screenshot(page, `review-report-${label}`);
+    });
+  }
+});
