@@ -2,11 +2,16 @@
 // from two databases that overlap — with deduplication. Measured twice: the pure work alone
 // (read + deduplicate, in this process), and through the real server (a child process on
 // loopback: upload, worker thread, one transaction), with the server's peak memory.
+// Second part (issue 9 §2, §6): screening those 5,000 at title and abstract — the lead all of
+// them, a second reviewer a seeded 10% — each decision through the API, and the agreement
+// after each of the reviewer's last decisions, through the API and the engine alone.
 // A script, not a test: it prints figures beside aims and asserts nothing.
 import fs from "node:fs";
+import { ratingTables, type ReviewItem } from "@concord/shared";
+import { itemAgreement } from "@concord/shared/agreement/item/index";
 import { dedupeKeys, deduplicate, importRecordsFile, knownRecord } from "@concord/shared/records/index";
 import { ovidRis, scopusRis, syntheticPapers } from "../../shared/bench/syntheticRecords";
-import { createProject, discard, signUp, startServer } from "../helpers/server";
+import { addMember, api, createProject, discard, signUp, startServer } from "../helpers/server";
 
 const RUNS = 5;
 /** Ours: an import of the thesis's size should finish while the person watches the button. */
@@ -83,6 +88,60 @@ try {
   row("HTTP import, Scopus 2,500 (empty project)", http.scopus, `< ${AIM_MS} ms`);
   row("HTTP import, PsycINFO 2,500 against 2,500", http.ovid, `< ${AIM_MS} ms`);
   rows.push(["server peak memory (RSS high-water mark)", `${peakMb(server.pid).toFixed(0)} MB`, "", "—"]);
+
+  // 3. Screening the 5,000 originals of one project: every decision a PUT, as the screen sends it.
+  const reviewer = await signUp(server.url, "Bench reviewer");
+  const projectId = await createProject(server.url, lead.token, "Bench screening");
+  await addMember(server.url, lead.token, projectId, reviewer.email, "rater");
+  const form = new FormData();
+  form.set("file", new Blob([encoder.encode(scopusRis(syntheticPapers(5_000, 2)))]), "all.ris");
+  await fetch(`${server.url}/api/projects/${projectId}/records/import`, { method: "POST", headers: { authorization: `Bearer ${lead.token}` }, body: form });
+  const stage = `/projects/${projectId}/stages/title_abstract`;
+  const assigned = (await (await api(server.url, lead.token, "POST", `${stage}/assignments`, { userId: reviewer.userId, percent: 10, seed: 1 })).json()) as { assignments: { user: { id: string }; recordIds: string[] | null; poolSize: number }[] };
+  const sample = assigned.assignments.find((a) => a.user.id === reviewer.userId)!.recordIds!;
+  const records = ((await (await api(server.url, lead.token, "GET", `/projects/${projectId}/records`)).json()) as { records: { id: string; duplicateOf: string | null }[] }).records.filter((r) => r.duplicateOf === null);
+  const rate = async (who: typeof lead, id: string, decision: string) => {
+    const t0 = performance.now();
+    const response = await api(server.url, who.token, "PUT", `${stage}/items/${id}/rating`, { decision, submit: true });
+    if (response.status !== 200) throw new Error(`rating failed: ${response.status} ${await response.text()}`);
+    return performance.now() - t0;
+  };
+  const leadTimes: number[] = [];
+  for (const [i, record] of records.entries()) leadTimes.push(await rate(lead, record.id, i % 7 === 0 ? "exclude" : "include"));
+  const reviewerTimes: number[] = [];
+  const agreementTimes: number[] = [];
+  for (const [i, id] of sample.entries()) {
+    reviewerTimes.push(await rate(reviewer, id, i % 11 === 0 ? "maybe" : "include"));
+    if (i >= sample.length - 20) {
+      const t0 = performance.now();
+      await api(server.url, reviewer.token, "GET", `${stage}/agreement`).then((r) => r.json());
+      agreementTimes.push(performance.now() - t0);
+    }
+  }
+  row(`PUT a decision, lead (${records.length.toLocaleString("en")} records, all revealed as decided)`, leadTimes, "< 100 ms");
+  row(`PUT a decision, reviewer (${sample.length} sampled)`, reviewerTimes, "< 100 ms");
+  row("GET agreement after each of the last 20 decisions", agreementTimes, "< 200 ms");
+  // The engine alone on the same shape: every record screened by the lead, the sample by the reviewer too, 10% of it disagreeing.
+  const sampled = new Set(sample);
+  const items: ReviewItem[] = records.map(({ id }, i) => ({
+    itemId: id,
+    raters: sampled.has(id) ? ["lead", "reviewer"] : ["lead"],
+    work: [
+      { rater: "lead", answers: { decision: "include" }, comments: {}, submittedAt: "t" },
+      ...(sampled.has(id) ? [{ rater: "reviewer", answers: { decision: i % 10 === 0 ? "exclude" : "include" }, comments: {}, submittedAt: "t" }] : []),
+    ],
+    consensus: null,
+  }));
+  const engine: number[] = [];
+  for (let run = 0; run < 20; run++) {
+    const t0 = performance.now();
+    const tables = ratingTables(items, ["decision"]);
+    itemAgreement(tables.before);
+    itemAgreement(tables.after);
+    engine.push(performance.now() - t0);
+  }
+  row(`agreement engine alone, before + after (${records.length.toLocaleString("en")} screened, ${sample.length} by both)`, engine, "< 20 ms");
+  rows.push(["server peak memory after screening", `${peakMb(server.pid).toFixed(0)} MB`, "", "—"]);
 } finally {
   await discard(server);
 }

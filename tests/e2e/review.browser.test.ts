@@ -114,6 +114,19 @@ describe.skipIf(unavailable !== null)("screening in the browser", () => {
     await phone.screenshot({ path: path.join(ARTIFACTS_DIR, "review-390-screening.png") });
     // The rater's page follows live: the consensus arrives without a reload.
     await view.getByText(/Consensus: include, recorded by Lena Lead/).waitFor();
+
+    // Full text: the three included records reach it; the rater excludes theirs with a reason, by keyboard (E, then its number).
+    const fullText = (await (await api(url, lead.token, "POST", `/projects/${projectId}/stages/full_text/assignments`, { userId: rater.userId, count: 1, seed: 5 })).json()) as {
+      assignments: { user: { id: string }; poolSize: number }[];
+    };
+    expect(fullText.assignments.find((a) => a.user.id === rater.userId)!.poolSize).toBe(3);
+    await page.getByRole("button", { name: "Full text" }).focus();
+    await page.keyboard.press("Enter");
+    await screen.getByText("Record 1 of 1").waitFor();
+    await page.keyboard.press("e");
+    await page.getByRole("group", { name: "Reason for excluding" }).waitFor();
+    await page.keyboard.press("1");
+    await screen.getByText("Your decision: Exclude (Quantitative only).").waitFor();
     await page.context().close();
     await phone.context().close();
   });
