@@ -10,6 +10,8 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import { backend, discardBackend } from "../helpers/backend";
 import { startServer, type ServerProcess } from "../helpers/server";
+import { compareWithBarePeer } from "./anchors";
+import { SHAPE } from "./anchorMeasures";
 import {
   measureColdLoad,
   measureLatency,
@@ -123,6 +125,8 @@ function printComparison(durable: Figures, off: Figures): void {
 async function main(): Promise<void> {
   console.log(`Concord sync benchmark · Node ${process.version} · ${os.cpus().length} CPUs · load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   console.log(`Server: child process on 127.0.0.1 storing in ${backend === "postgres" ? "PostgreSQL (a fresh database)" : "SQLite (a fresh temp data dir)"}; all clients in this process.\n`);
+  // `--peer`: only the comparison with the bare peer (a minute instead of several).
+  if (process.argv.includes("--peer")) return printBarePeerComparison();
   const servers: Pair = { durable: await startServer(), off: await startServer({ env: { CONCORD_DURABILITY: "off" } }) };
   try {
     const { durable, off } = await measureBoth(servers);
@@ -138,7 +142,23 @@ async function main(): Promise<void> {
   for (const s of cold) {
     console.log(row([s.restart, ms(s.syncMs), ms(s.textMs), "", `synced < ${AIM.coldSyncMs} ms`, met(s.syncMs < AIM.coldSyncMs)]));
   }
+  await printBarePeerComparison();
   console.log(`\nload after run: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+}
+
+/** Issue 10's anchors: Concord beside bare Hocuspocus + SQLite on the same document, in the same run. */
+async function printBarePeerComparison(): Promise<void> {
+  const { concord, peer } = await compareWithBarePeer();
+  const shape = `${SHAPE.words.toLocaleString("en")} words, ${SHAPE.marks.toLocaleString("en")} marks, ${SHAPE.edits.toLocaleString("en")} word edits`;
+  console.log(`\nAgainst bare Hocuspocus + SQLite (same document: ${shape}; graceful restarts):`);
+  console.log(row(["figure", "Concord", "bare peer", "ratio", "aim", "met"]));
+  const line = (label: string, ours: number, theirs: number, unit: string, aim: number) =>
+    console.log(row([label, `${ours.toFixed(1)} ${unit}`, `${theirs.toFixed(1)} ${unit}`, `${(ours / theirs).toFixed(2)}×`, `≤ ${aim}× the peer`, met(ours <= theirs * aim)]));
+  const median = (values: number[]) => percentile(values, 50);
+  line("cold load, connect→synced (median)", median(concord.coldLoadMs), median(peer.coldLoadMs), "ms", 1);
+  line("server memory, document loaded", concord.loadedMb, peer.loadedMb, "MB", 1);
+  line("server memory, idle after start", concord.idleMb, peer.idleMb, "MB", 1);
+  for (const [clients, p99] of concord.p99) line(`propagation p99, ${clients} clients`, p99, peer.p99.get(clients)!, "ms", 1.1);
 }
 
 await main();
