@@ -21,3 +21,4 @@ export const docxText = announced(tasks.docxText);
 export const recordsImport = announced(tasks.recordsImport);
 export const recordsDedupe = announced(tasks.recordsDedupe);
 export const documentAgreementReports = announced(tasks.documentAgreementReports);
+export const mergeDocumentState = announced(tasks.mergeDocumentState);
