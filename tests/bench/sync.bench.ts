@@ -12,6 +12,7 @@ import { backend, discardBackend } from "../helpers/backend";
 import { startServer, type ServerProcess } from "../helpers/server";
 import { compareWithBarePeer } from "./anchors";
 import { SHAPE } from "./anchorMeasures";
+import { MANY, measureManyDocuments } from "./manyDocuments";
 import {
   measureColdLoad,
   measureLatency,
@@ -127,6 +128,8 @@ async function main(): Promise<void> {
   console.log(`Server: child process on 127.0.0.1 storing in ${backend === "postgres" ? "PostgreSQL (a fresh database)" : "SQLite (a fresh temp data dir)"}; all clients in this process.\n`);
   // `--peer`: only the comparison with the bare peer (a minute instead of several).
   if (process.argv.includes("--peer")) return printBarePeerComparison();
+  // `--many`: only the thousand open transcripts.
+  if (process.argv.includes("--many")) return printManyDocuments();
   const servers: Pair = { durable: await startServer(), off: await startServer({ env: { CONCORD_DURABILITY: "off" } }) };
   try {
     const { durable, off } = await measureBoth(servers);
@@ -143,7 +146,23 @@ async function main(): Promise<void> {
     console.log(row([s.restart, ms(s.syncMs), ms(s.textMs), "", `synced < ${AIM.coldSyncMs} ms`, met(s.syncMs < AIM.coldSyncMs)]));
   }
   await printBarePeerComparison();
+  await printManyDocuments();
   console.log(`\nload after run: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+}
+
+async function printManyDocuments(): Promise<void> {
+  const server = await startServer();
+  try {
+    const f = await measureManyDocuments(server);
+    console.log(`\nOne process, ${f.documents.toLocaleString("en")} open transcripts of ${MANY.words} words, ${f.connections.toLocaleString("en")} connections:`);
+    console.log(row(["figure", "measured", "", "", "aim", "met"]));
+    console.log(row(["server memory, before opening", `${f.idleMb.toFixed(0)} MB`, "", "", "(information)", ""]));
+    console.log(row(["server memory, all open", `${f.openMb.toFixed(0)} MB`, "", "", "< 400 MB", met(f.openMb < 400)]));
+    console.log(row([`propagation p50 (n=${MANY.rounds * (MANY.peoplePerDocument - 1)})`, ms(f.p50), "", "", "(information)", ""]));
+    console.log(row(["propagation p99", ms(f.p99), "", "", "< 10 ms", met(f.p99 < 10)]));
+  } finally {
+    await discardAll([server]);
+  }
 }
 
 /** Issue 10's anchors: Concord beside bare Hocuspocus + SQLite on the same document, in the same run. */
