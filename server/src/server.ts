@@ -89,6 +89,11 @@ export async function startServer(
     : undefined;
   const signInAttempts = redis ? new RedisAttemptLimiter(redis, "sign-in", PASSWORD_LIMIT) : undefined;
   const workers = new WorkerPool();
+  // Compaction rebuilds a whole document from its snapshot and log: in a worker thread, so a
+  // long interview's compaction never holds up everyone's keystrokes.
+  store.documents.mergeWith((parts, documentId) =>
+    workers.run("mergeDocumentState", { parts, documentId }, { timeoutMs: 120_000, what: "Compacting a document" }),
+  );
   const app = createApp({ store, hocuspocus, publicUrl, mailer, workers, signInAttempts }, { clientDir: config.clientDir });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   // Idle keep-alive connections are closed by the client (or a proxy in front) first, never
@@ -120,6 +125,8 @@ export async function startServer(
         await waitForUnload(hocuspocus, 5_000);
         for (const client of wss.clients) client.terminate();
         wss.close();
+        // Unloading compacts each document in a worker: let those finish before the pool goes.
+        await store.documents.compactionsSettled();
         await workers.close();
         await redis?.close();
         await store.close();

@@ -10,6 +10,9 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import { backend, discardBackend } from "../helpers/backend";
 import { startServer, type ServerProcess } from "../helpers/server";
+import { compareWithBarePeer } from "./anchors";
+import { SHAPE } from "./anchorMeasures";
+import { MANY, measureManyDocuments } from "./manyDocuments";
 import {
   measureColdLoad,
   measureLatency,
@@ -123,6 +126,10 @@ function printComparison(durable: Figures, off: Figures): void {
 async function main(): Promise<void> {
   console.log(`Concord sync benchmark · Node ${process.version} · ${os.cpus().length} CPUs · load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   console.log(`Server: child process on 127.0.0.1 storing in ${backend === "postgres" ? "PostgreSQL (a fresh database)" : "SQLite (a fresh temp data dir)"}; all clients in this process.\n`);
+  // `--peer`: only the comparison with the bare peer (a minute instead of several).
+  if (process.argv.includes("--peer")) return printBarePeerComparison();
+  // `--many`: only the thousand open transcripts.
+  if (process.argv.includes("--many")) return printManyDocuments();
   const servers: Pair = { durable: await startServer(), off: await startServer({ env: { CONCORD_DURABILITY: "off" } }) };
   try {
     const { durable, off } = await measureBoth(servers);
@@ -138,7 +145,39 @@ async function main(): Promise<void> {
   for (const s of cold) {
     console.log(row([s.restart, ms(s.syncMs), ms(s.textMs), "", `synced < ${AIM.coldSyncMs} ms`, met(s.syncMs < AIM.coldSyncMs)]));
   }
+  await printBarePeerComparison();
+  await printManyDocuments();
   console.log(`\nload after run: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+}
+
+async function printManyDocuments(): Promise<void> {
+  const server = await startServer();
+  try {
+    const f = await measureManyDocuments(server);
+    console.log(`\nOne process, ${f.documents.toLocaleString("en")} open transcripts of ${MANY.words} words, ${f.connections.toLocaleString("en")} connections:`);
+    console.log(row(["figure", "measured", "", "", "aim", "met"]));
+    console.log(row(["server memory, before opening", `${f.idleMb.toFixed(0)} MB`, "", "", "(information)", ""]));
+    console.log(row(["server memory, all open", `${f.openMb.toFixed(0)} MB`, "", "", "< 400 MB", met(f.openMb < 400)]));
+    console.log(row([`propagation p50 (n=${MANY.rounds * (MANY.peoplePerDocument - 1)})`, ms(f.p50), "", "", "(information)", ""]));
+    console.log(row(["propagation p99", ms(f.p99), "", "", "< 10 ms", met(f.p99 < 10)]));
+  } finally {
+    await discardAll([server]);
+  }
+}
+
+/** Issue 10's anchors: Concord beside bare Hocuspocus + SQLite on the same document, in the same run. */
+async function printBarePeerComparison(): Promise<void> {
+  const { concord, peer } = await compareWithBarePeer();
+  const shape = `${SHAPE.words.toLocaleString("en")} words, ${SHAPE.marks.toLocaleString("en")} marks, ${SHAPE.edits.toLocaleString("en")} word edits`;
+  console.log(`\nAgainst bare Hocuspocus + SQLite (same document: ${shape}; graceful restarts):`);
+  console.log(row(["figure", "Concord", "bare peer", "ratio", "aim", "met"]));
+  const line = (label: string, ours: number, theirs: number, unit: string, aim: number) =>
+    console.log(row([label, `${ours.toFixed(1)} ${unit}`, `${theirs.toFixed(1)} ${unit}`, `${(ours / theirs).toFixed(2)}×`, `≤ ${aim}× the peer`, met(ours <= theirs * aim)]));
+  const median = (values: number[]) => percentile(values, 50);
+  line("cold load, connect→synced (median)", median(concord.coldLoadMs), median(peer.coldLoadMs), "ms", 1);
+  line("server memory, document loaded", concord.loadedMb, peer.loadedMb, "MB", 1);
+  line("server memory, idle after start", concord.idleMb, peer.idleMb, "MB", 1);
+  for (const [clients, p99] of concord.p99) line(`propagation p99, ${clients} clients`, p99, peer.p99.get(clients)!, "ms", 1.1);
 }
 
 await main();

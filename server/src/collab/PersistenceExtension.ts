@@ -61,9 +61,7 @@ export class PersistenceExtension implements Extension {
   }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
-    const stored = await this.store.documents.loadDoc(documentName);
-    Y.applyUpdate(document, Y.encodeStateAsUpdate(stored));
-    stored.destroy();
+    await this.store.documents.loadInto(documentName, document);
   }
 
   async beforeSync({ type, payload, connection, context, document, documentName }: beforeSyncPayload<ConnectionContext>): Promise<void> {

@@ -6,6 +6,7 @@ import * as Y from "yjs";
 import { createTranscript } from "../commands/transcripts";
 import { createUser } from "../commands/accounts";
 import { createProject } from "../commands/projects";
+import { mergeHere } from "./documentState";
 import { openStore, type Store } from "./store";
 
 let dataDir: string;
@@ -69,5 +70,33 @@ describe("durable document state", () => {
     await store.documents.append(documentId, await edit((t) => t.insert(0, "kept")));
     await store.db.insertInto("doc_updates").values({ document_id: documentId, data: new Uint8Array([255, 1, 2, 3]), created_at: "x" }).execute();
     expect(await notes()).toBe("kept");
+  });
+
+  it("compacts with the merger it is given (the server's worker pool) and keeps the log when that merger fails", async () => {
+    for (const word of ["a", "b"]) await store.documents.append(documentId, await edit((t) => t.insert(t.length, word)));
+    const merged: number[] = [];
+    store.documents.mergeWith(async (parts, id) => {
+      merged.push(parts.length);
+      return mergeHere(parts, id);
+    });
+    await store.documents.compact(documentId);
+    // The snapshot the transcript was created with, then the two logged edits.
+    expect(merged).toEqual([3]);
+    await store.documents.append(documentId, await edit((t) => t.insert(t.length, "c")));
+    store.documents.mergeWith(() => Promise.reject(new Error("the pool is busy")));
+    await expect(store.documents.compact(documentId)).rejects.toThrow("busy");
+    const logged = await store.db.selectFrom("doc_updates").select("seq").where("document_id", "=", documentId).execute();
+    expect(logged).toHaveLength(1);
+    expect(await notes()).toBe("abc");
+  });
+
+  it("loads stored state into a live document in one transaction", async () => {
+    for (const word of ["a", "b", "c"]) await store.documents.append(documentId, await edit((t) => t.insert(t.length, word)));
+    const live = new Y.Doc();
+    let transactions = 0;
+    live.on("afterTransaction", () => transactions++);
+    await store.documents.loadInto(documentId, live);
+    expect(live.getText("notes").toString()).toBe("abc");
+    expect(transactions).toBe(1);
   });
 });

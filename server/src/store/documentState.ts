@@ -6,7 +6,10 @@
 // keystrokes from many people. The writer runs off the event loop (see updateLog.ts).
 //
 // Compaction merges the snapshot with logged updates purely from stored data, never from a
-// live document, so it can run at any time without racing the updates in flight.
+// live document, so it can run at any time without racing the updates in flight. Merging
+// builds the whole document (a hundred milliseconds for a long interview with its edits), so
+// the server hands it to a worker thread (`mergeWith`): done on the event loop it would hold
+// up every keystroke of every document for that long.
 import * as Y from "yjs";
 import type { Kysely } from "kysely";
 import type { Dialect } from "./migrations";
@@ -26,17 +29,35 @@ const DELETE_CHUNK = 5_000;
 /** After this many logged updates a document is compacted in the background. */
 const COMPACT_AFTER_UPDATES = 500;
 
+/** Merges stored parts (snapshot first, then updates) into one state update. */
+export type StateMerger = (parts: Uint8Array[], documentId: string) => Promise<Uint8Array>;
+
+/** Merging on the calling thread: for tools and tests that have no worker pool. */
+export const mergeHere: StateMerger = async (parts, documentId) => {
+  const doc = new Y.Doc();
+  applyStored(doc, parts, documentId);
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+};
+
 export class DocumentStateStore {
   private pending: PendingAppend[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private readonly logCounts = new Map<string, number>();
   private readonly compacting = new Map<string, Promise<void>>();
+  private merge: StateMerger = mergeHere;
 
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly log: UpdateLogWriter,
     private readonly dialect: Dialect = "sqlite",
   ) {}
+
+  /** Where compaction merges stored state from now on (the server's worker pool). */
+  mergeWith(merger: StateMerger): void {
+    this.merge = merger;
+  }
 
   /** Durably appends one update; resolves when it is committed. */
   append(documentId: string, data: Uint8Array): Promise<void> {
@@ -121,8 +142,23 @@ export class DocumentStateStore {
   /** Builds a Y.Doc from stored state. Unreadable entries are skipped, never fatal. */
   async loadDoc(documentId: string): Promise<Y.Doc> {
     const doc = new Y.Doc();
-    for (const update of await this.load(documentId)) applyStoredUpdate(doc, update, documentId);
+    await this.loadInto(documentId, doc);
     return doc;
+  }
+
+  /**
+   * Applies the stored state to `doc` (a live document being opened) in one transaction:
+   * building it elsewhere first and copying it over would take twice the time and, for a
+   * moment, twice the memory.
+   */
+  async loadInto(documentId: string, doc: Y.Doc): Promise<void> {
+    const parts = await this.load(documentId);
+    doc.transact(() => applyStored(doc, parts, documentId));
+  }
+
+  /** Resolves once every compaction running now has finished (before the worker pool closes). */
+  async compactionsSettled(): Promise<void> {
+    await Promise.allSettled([...this.compacting.values()]);
   }
 
   /** Merges the snapshot and the logged updates into a new snapshot, then trims the log. */
@@ -137,11 +173,8 @@ export class DocumentStateStore {
   private async compactNow(documentId: string): Promise<void> {
     const { snapshot, updates } = await this.readStored(documentId);
     if (updates.length === 0) return;
-    const doc = new Y.Doc();
-    if (snapshot) applyStoredUpdate(doc, toBytes(snapshot.state), documentId);
-    for (const u of updates) applyStoredUpdate(doc, toBytes(u.data), documentId);
-    const state = Y.encodeStateAsUpdate(doc);
-    doc.destroy();
+    const parts = [...(snapshot ? [toBytes(snapshot.state)] : []), ...updates.map((u) => toBytes(u.data))];
+    const state = await this.merge(parts, documentId);
     const oldSeq = Number(snapshot?.last_seq ?? 0);
     const merged = updates.map((u) => Number(u.seq));
     const newSeq = merged.reduce((max, seq) => Math.max(max, seq), oldSeq);
@@ -177,11 +210,14 @@ function toBytes(data: Uint8Array): Uint8Array {
   return data instanceof Uint8Array && data.constructor === Uint8Array ? data : new Uint8Array(data);
 }
 
-function applyStoredUpdate(doc: Y.Doc, update: Uint8Array, documentId: string): void {
-  try {
-    Y.applyUpdate(doc, update);
-  } catch (error) {
-    console.error(`Skipped an unreadable stored update of document ${documentId}:`, error);
+/** Applies stored parts in order; an unreadable one is skipped, never fatal. */
+function applyStored(doc: Y.Doc, parts: Uint8Array[], documentId: string): void {
+  for (const update of parts) {
+    try {
+      Y.applyUpdate(doc, update);
+    } catch (error) {
+      console.error(`Skipped an unreadable stored update of document ${documentId}:`, error);
+    }
   }
 }
 

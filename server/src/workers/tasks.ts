@@ -141,3 +141,9 @@ export async function reviewAgreement(input: { before: RatingTable; after: Ratin
     throw error;
   }
 }
+
+/** A document's stored snapshot and logged updates merged into one state (compaction's work). */
+export async function mergeDocumentState(input: { parts: Uint8Array[]; documentId: string }): Promise<TaskResult<Uint8Array>> {
+  const { mergeHere } = await import("../store/documentState");
+  return { ok: true, value: await mergeHere(input.parts, input.documentId) };
+}

@@ -24,3 +24,4 @@ export const documentAgreementReports = announced(tasks.documentAgreementReports
 export const svgToPng = announced(tasks.svgToPng);
 export const reportTableFile = announced(tasks.reportTableFile);
 export const reviewAgreement = announced(tasks.reviewAgreement);
+export const mergeDocumentState = announced(tasks.mergeDocumentState);
