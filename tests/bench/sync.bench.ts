@@ -123,7 +123,7 @@ function printComparison(durable: Figures, off: Figures): void {
 async function main(): Promise<void> {
   console.log(`Concord sync benchmark · Node ${process.version} · ${os.cpus().length} CPUs · load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   console.log(`Server: child process on 127.0.0.1 storing in ${backend === "postgres" ? "PostgreSQL (a fresh database)" : "SQLite (a fresh temp data dir)"}; all clients in this process.\n`);
-  const servers: Pair = { durable: await startServer(), off: await startServer({ env: { CONCORD_DURABILITY: "off" } }) };
+  const servers: Pair = { durable: await startServer({ built: true }), off: await startServer({ built: true, env: { CONCORD_DURABILITY: "off" } }) };
   try {
     const { durable, off } = await measureBoth(servers);
     printComparison(durable, off);
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     await discardAll([servers.durable, servers.off]);
   }
 
-  const { samples: cold, server } = await measureColdLoad(await startServer(), COLD_LOAD.words, COLD_LOAD.edits, COLD_LOAD.restarts);
+  const { samples: cold, server } = await measureColdLoad(await startServer({ built: true }), COLD_LOAD.words, COLD_LOAD.edits, COLD_LOAD.restarts);
   await discardAll([server]);
   console.log(`\nCold load of a ${COLD_LOAD.words.toLocaleString("en")}-word transcript after restart (${COLD_LOAD.edits} edits logged before each):`);
   console.log(row(["restart", "connect→synced", "GET text", "", "aim", "met"]));
