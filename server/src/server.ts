@@ -37,15 +37,15 @@ const EXPIRY_SWEEP_MS = 60_000;
 
 export function createCollaboration(store: Store, publicUrl: () => URL, redis?: RedisLink): Hocuspocus {
   const relay = redis ? new UpdateRelay(redis, `concord-${randomUUID()}`) : undefined;
+  const redisExtension =
+    relay && redis ? new RedisExtension({ createClient: () => redis.connect(), prefix: relay.channelPrefix, identifier: relay.identifier }) : undefined;
   const hocuspocus: Hocuspocus = new Hocuspocus({
     quiet: true,
     // The order is the policy: nobody reaches persistence without passing auth. The Redis
     // extension runs first by its own priority: its lock lets one process store a document
     // that several hold; edits and presence it relays from other processes were checked there.
     extensions: [
-      ...(relay && redis
-        ? [new RedisExtension({ createClient: () => redis.connect(), prefix: relay.channelPrefix, identifier: relay.identifier })]
-        : []),
+      ...(redisExtension ? [redisExtension] : []),
       new AuthExtension(store, publicUrl),
       new PresenceExtension(),
       new PersistenceExtension(store, durabilityFromEnv(), (name, update) => relayUpdate(hocuspocus, name, update)),
@@ -57,7 +57,10 @@ export function createCollaboration(store: Store, publicUrl: () => URL, redis?: 
     // a socket may send before signing in at all (websocket.ts).
     maxUnauthenticatedQueueSize: UNAUTHENTICATED_SOCKETS.bytes,
   });
-  if (relay) setUpdateRelay(hocuspocus, (name, update) => relay.publish(name, update));
+  if (relay && redisExtension) {
+    setUpdateRelay(hocuspocus, (name, update) => relay.publish(name, update));
+    relay.resyncAfterReconnecting(redisExtension.sub, () => hocuspocus.documents);
+  }
   return hocuspocus;
 }
 

@@ -22,7 +22,10 @@ export function openRedis(url: string, prefix: string): RedisLink {
     // Commands wait while Redis is away and go out when it is back (ioredis's offline queue),
     // so a Redis restart delays presence and relayed edits rather than losing them; the
     // edits themselves are already durable in the database before anyone is told they are saved.
-    const client = new IORedis(url, { maxRetriesPerRequest: null, enableAutoPipelining: true });
+    // No auto-pipelining: with it, ioredis 5.6 throws "results[i] is not iterable" outside
+    // any promise when queued commands meet a reconnection, which ends the process
+    // (redis/ioredis#1931); a Redis restart then stopped every Concord process.
+    const client = new IORedis(url, { maxRetriesPerRequest: null });
     // Said once per outage, not at every retry.
     let down = false;
     client.on("error", (error: Error) => {
