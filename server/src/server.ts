@@ -9,6 +9,7 @@ import type { Config } from "./config";
 import { AuthExtension } from "./collab/AuthExtension";
 import { PersistenceExtension, durabilityFromEnv } from "./collab/PersistenceExtension";
 import { PresenceExtension } from "./collab/PresenceExtension";
+import { RelayNoticeExtension } from "./collab/RelayNoticeExtension";
 import { attachCollaboration } from "./collab/websocket";
 import { closeExpiredConnections } from "./collab/access";
 import { MAILS_PER_RECIPIENT, recipientLimited, smtpMailer } from "./mail/mailer";
@@ -49,6 +50,7 @@ export function createCollaboration(store: Store, publicUrl: () => URL, redis?: 
       new AuthExtension(store, publicUrl),
       new PresenceExtension(),
       new PersistenceExtension(store, durabilityFromEnv(), (name, update) => relayUpdate(hocuspocus, name, update)),
+      ...(redis ? [new RelayNoticeExtension(redis)] : []),
     ],
     debounce: 2_000,
     maxDebounce: 10_000,

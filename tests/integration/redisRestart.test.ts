@@ -8,7 +8,8 @@
 // reaches no one while the other is still away.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { backend } from "../helpers/backend";
-import { appendParagraph, type CollabClient } from "../helpers/collab";
+import { readRelayNotice } from "@concord/shared";
+import { appendParagraph, connect, type CollabClient } from "../helpers/collab";
 import { redisAbsence, REDIS_URL, uniquePrefix } from "../helpers/redis";
 import { storedText } from "../helpers/server";
 import { tcpRelay } from "../helpers/tcpRelay";
@@ -27,6 +28,16 @@ async function type(client: CollabClient, label: string, count: number, everyMs:
     appendParagraph(client.doc, `${label} ${i}`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
+}
+
+/** What `client` is told of the link to the other processes, in order (true: edits reach them). */
+function relayNotices(client: CollabClient): boolean[] {
+  const seen: boolean[] = [];
+  client.provider.on("stateless", ({ payload }: { payload: string }) => {
+    const notice = readRelayNotice(payload);
+    if (notice) seen.push(notice.reachable);
+  });
+  return seen;
 }
 
 describe.skipIf(absence !== null)("Redis restarting under two processes", () => {
@@ -48,20 +59,31 @@ describe.skipIf(absence !== null)("Redis restarting under two processes", () => 
     appendParagraph(onFirst.doc, "Before the outage.");
     await onSecond.waitForText((text) => text.includes("Before the outage."));
 
+    const toldLead = relayNotices(onFirst);
+
     await Promise.all(relays.map((relay) => relay.refuse()));
-    // The lead types on; every edit is saved and acknowledged meanwhile.
+    // The lead is told the edits reach only this process for now, and types on; every edit
+    // is saved and acknowledged meanwhile. Someone opening the document meanwhile is told too.
+    await expect.poll(() => toldLead).toEqual([false]);
     await type(onFirst, "first while away", 10, 200);
     await onFirst.waitAcknowledged(30_000);
     expect(onSecond.text()).not.toContain("first while away");
+    const newcomer = connect(two.second.url, two.documentId, two.consultant.token);
+    const toldNewcomer = relayNotices(newcomer);
+    await newcomer.synced;
+    await expect.poll(() => toldNewcomer).toEqual([false]);
 
     // Redis is back for the first process, which types on (published to a Redis the second
     // process does not hear yet); 3 s later for the second. Then nobody types. (Any edit
     // after both are back would heal it by itself: the Redis extension announces the
     // document's state at every change.)
     await relays[0]!.accept();
+    await expect.poll(() => toldLead).toEqual([false, true]);
     await type(onFirst, "first while the other is away", 10, 300);
     await onFirst.waitAcknowledged(30_000);
     await relays[1]!.accept();
+    await expect.poll(() => toldNewcomer).toEqual([false, true]);
+    newcomer.destroy();
 
     const everyEdit = (text: string) =>
       ["first while away", "first while the other is away"].every((label) =>
