@@ -76,7 +76,7 @@ async function waitForUnload(hocuspocus: Hocuspocus, timeoutMs: number): Promise
 export async function startServer(
   config: Pick<Config, "port" | "host" | "dataDir"> &
     Partial<
-      Pick<Config, "databaseUrl" | "poolSize" | "redisUrl" | "redisPrefix" | "sync" | "clientDir" | "publicUrl" | "smtpUrl" | "mailFrom" | "unauthenticatedSockets">
+      Pick<Config, "databaseUrl" | "poolSize" | "redisUrl" | "redisPrefix" | "sync" | "clientDir" | "publicUrl" | "smtpUrl" | "mailFrom" | "unauthenticatedSockets" | "trustedProxies">
     >,
 ): Promise<RunningServer> {
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: config.poolSize, sync: config.sync });
@@ -93,14 +93,15 @@ export async function startServer(
     : undefined;
   const signInAttempts = redis ? new RedisAttemptLimiter(redis, "sign-in", PASSWORD_LIMIT) : undefined;
   const workers = new WorkerPool();
-  const app = createApp({ store, hocuspocus, publicUrl, mailer, workers, signInAttempts }, { clientDir: config.clientDir });
+  const trustedProxies = config.trustedProxies ?? null;
+  const app = createApp({ store, hocuspocus, publicUrl, mailer, workers, signInAttempts, trustedProxies }, { clientDir: config.clientDir });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   // Idle keep-alive connections are closed by the client (or a proxy in front) first, never
   // by us: with Node's 5 s default, a client reusing a connection just as the server closes
   // it gets EPIPE on a POST, which it cannot safely retry.
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
-  const wss = attachCollaboration(httpServer, hocuspocus, config.unauthenticatedSockets);
+  const wss = attachCollaboration(httpServer, hocuspocus, config.unauthenticatedSockets, trustedProxies);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, () => resolve());
