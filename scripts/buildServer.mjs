@@ -22,7 +22,9 @@ function externals() {
 }
 
 export async function buildServer() {
-  fs.rmSync(serverDist, { recursive: true, force: true });
+  // Written over, not emptied first: a server still running from server/dist loads its
+  // chunks lazily (the worker threads' tasks), and chunk names carry their content's hash,
+  // so the chunks it expects stay in place beside the new ones.
   await build({
     absWorkingDir: root,
     entryPoints: [
