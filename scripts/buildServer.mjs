@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
+import { build, stop } from "esbuild";
 
 const root = path.resolve(import.meta.dirname, "..");
 const server = path.join(root, "server");
@@ -43,6 +43,8 @@ export async function buildServer() {
     sourcemap: true,
     logLevel: "warning",
   });
+  // esbuild's service process would otherwise stay beside `pnpm start` as long as it runs.
+  await stop();
 }
 
 // Run as a script (`pnpm build:server`), not imported by start.mjs.
