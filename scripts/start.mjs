@@ -1,29 +1,43 @@
-// `pnpm start`: builds the client if it is missing or older than its sources, then runs
-// the server (TypeScript, through tsx) on the embedded SQLite store.
+// `pnpm start`: builds the client and the server when either is missing or older than its
+// sources, then runs the compiled server (plain Node, no TypeScript loader) on the embedded
+// SQLite store (or whatever DATABASE_URL and REDIS_URL say).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { buildServer, serverDist } from "./buildServer.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
-const built = path.join(root, "client/dist/index.html");
+const builtClient = path.join(root, "client/dist/index.html");
+const builtServer = path.join(serverDist, "main.mjs");
 
-function newestMtime(dir) {
+/** The newest modification time among these files and everything under these directories. */
+function newestMtime(paths) {
   let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  for (const entry of paths.map((p) => path.join(root, p))) {
+    if (!fs.statSync(entry).isDirectory()) {
+      newest = Math.max(newest, fs.statSync(entry).mtimeMs);
+      continue;
+    }
+    for (const file of fs.readdirSync(entry, { withFileTypes: true, recursive: true })) {
+      if (file.isFile()) newest = Math.max(newest, fs.statSync(path.join(file.parentPath, file.name)).mtimeMs);
+    }
   }
   return newest;
 }
 
-const sourcesChanged =
-  !fs.existsSync(built) ||
-  Math.max(newestMtime(path.join(root, "client/src")), newestMtime(path.join(root, "shared/src"))) > fs.statSync(built).mtimeMs;
-if (sourcesChanged) {
+const olderThan = (built, sources) => !fs.existsSync(built) || newestMtime(sources) > fs.statSync(built).mtimeMs;
+
+if (olderThan(builtClient, ["client/src", "shared/src"])) {
   console.log("Building the client…");
   const build = spawnSync("pnpm", ["--filter", "@concord/client", "build"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+if (olderThan(builtServer, ["server/src", "shared/src", "server/package.json", "scripts/buildServer.mjs"])) {
+  console.log("Building the server…");
+  await buildServer();
+}
 
-const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "server/src/main.ts")], { cwd: root, stdio: "inherit" });
+// Source maps: a stack trace in the log names the TypeScript file and line, for a few MB.
+const server = spawn(process.execPath, ["--enable-source-maps", builtServer], { cwd: root, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,6 +1,7 @@
 // Configuration from the environment, with safe defaults.
 import path from "node:path";
 import { UNAUTHENTICATED_SOCKETS } from "@concord/shared";
+import { trustedProxies, type TrustedProxies } from "./clientAddress";
 import type { UnauthenticatedSocketLimits } from "./collab/websocket";
 import type { SyncMode } from "./store/sqlite";
 import { DEFAULT_POOL_SIZE, isPostgresUrl } from "./store/postgres";
@@ -45,6 +46,11 @@ export interface Config {
   mailFrom?: string;
   /** Bounds on sockets that have not signed in yet (defaults: UNAUTHENTICATED_SOCKETS). */
   unauthenticatedSockets: UnauthenticatedSocketLimits;
+  /**
+   * The reverse proxies whose X-Forwarded-For names the client for the per-address limits
+   * (`CONCORD_TRUSTED_PROXIES`, addresses and CIDR ranges). Unset: the header is ignored.
+   */
+  trustedProxies: TrustedProxies | null;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
@@ -136,5 +142,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       deadlineMs: positiveInteger(env, "CONCORD_SIGN_IN_DEADLINE_MS", UNAUTHENTICATED_SOCKETS.deadlineMs),
       bytes: UNAUTHENTICATED_SOCKETS.bytes,
     },
+    trustedProxies: trustedProxies(env.CONCORD_TRUSTED_PROXIES),
   };
 }

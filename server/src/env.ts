@@ -1,6 +1,7 @@
 // Types shared by the HTTP app's middleware and routes.
 import type { Hocuspocus } from "@hocuspocus/server";
 import type { User } from "./auth/identify";
+import type { TrustedProxies } from "./clientAddress";
 import type { AttemptLimiter } from "./auth/loginThrottle";
 import type { Mailer } from "./mail/mailer";
 import type { Store } from "./store/store";
@@ -22,6 +23,8 @@ export interface AppDeps {
   mailer?: Mailer;
   /** Counts password checks per email and address; in this process unless given (Redis). */
   signInAttempts?: AttemptLimiter;
+  /** Proxies whose X-Forwarded-For names the client's address (CONCORD_TRUSTED_PROXIES). */
+  trustedProxies?: TrustedProxies | null;
 }
 
 export interface AppEnv {

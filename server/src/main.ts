@@ -1,4 +1,5 @@
-// Entry point: `node --import tsx server/src/main.ts` (what `pnpm start` runs).
+// Entry point of the server process: `pnpm start` runs it compiled (server/dist/main.mjs, see
+// scripts/buildServer.mjs); the integration tests also run it from sources through tsx.
 import { configFromEnv } from "./config";
 import { seedDemo } from "./demo/seed";
 import { startServer } from "./server";

@@ -9,6 +9,7 @@ import type { Config } from "./config";
 import { AuthExtension } from "./collab/AuthExtension";
 import { PersistenceExtension, durabilityFromEnv } from "./collab/PersistenceExtension";
 import { PresenceExtension } from "./collab/PresenceExtension";
+import { RelayNoticeExtension } from "./collab/RelayNoticeExtension";
 import { attachCollaboration } from "./collab/websocket";
 import { closeExpiredConnections } from "./collab/access";
 import { MAILS_PER_RECIPIENT, recipientLimited, smtpMailer } from "./mail/mailer";
@@ -38,18 +39,19 @@ const EXPIRY_SWEEP_MS = 60_000;
 
 export function createCollaboration(store: Store, publicUrl: () => URL, redis?: RedisLink): Hocuspocus {
   const relay = redis ? new UpdateRelay(redis, `concord-${randomUUID()}`) : undefined;
+  const redisExtension =
+    relay && redis ? new RedisExtension({ createClient: () => redis.connect(), prefix: relay.channelPrefix, identifier: relay.identifier }) : undefined;
   const hocuspocus: Hocuspocus = new Hocuspocus({
     quiet: true,
     // The order is the policy: nobody reaches persistence without passing auth. The Redis
     // extension runs first by its own priority: its lock lets one process store a document
     // that several hold; edits and presence it relays from other processes were checked there.
     extensions: [
-      ...(relay && redis
-        ? [new RedisExtension({ createClient: () => redis.connect(), prefix: relay.channelPrefix, identifier: relay.identifier })]
-        : []),
+      ...(redisExtension ? [redisExtension] : []),
       new AuthExtension(store, publicUrl),
       new PresenceExtension(),
       new PersistenceExtension(store, durabilityFromEnv(), (name, update) => relayUpdate(hocuspocus, name, update)),
+      ...(redis ? [new RelayNoticeExtension(redis)] : []),
     ],
     debounce: 2_000,
     maxDebounce: 10_000,
@@ -58,7 +60,10 @@ export function createCollaboration(store: Store, publicUrl: () => URL, redis?: 
     // a socket may send before signing in at all (websocket.ts).
     maxUnauthenticatedQueueSize: UNAUTHENTICATED_SOCKETS.bytes,
   });
-  if (relay) setUpdateRelay(hocuspocus, (name, update) => relay.publish(name, update));
+  if (relay && redisExtension) {
+    setUpdateRelay(hocuspocus, (name, update) => relay.publish(name, update));
+    relay.resyncAfterReconnecting(redisExtension.sub, () => hocuspocus.documents);
+  }
   return hocuspocus;
 }
 
@@ -72,7 +77,7 @@ async function waitForUnload(hocuspocus: Hocuspocus, timeoutMs: number): Promise
 export async function startServer(
   config: Pick<Config, "port" | "host" | "dataDir"> &
     Partial<
-      Pick<Config, "databaseUrl" | "poolSize" | "redisUrl" | "redisPrefix" | "sync" | "clientDir" | "publicUrl" | "smtpUrl" | "mailFrom" | "unauthenticatedSockets">
+      Pick<Config, "databaseUrl" | "poolSize" | "redisUrl" | "redisPrefix" | "sync" | "clientDir" | "publicUrl" | "smtpUrl" | "mailFrom" | "unauthenticatedSockets" | "trustedProxies">
     >,
 ): Promise<RunningServer> {
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: config.poolSize, sync: config.sync });
@@ -94,14 +99,15 @@ export async function startServer(
   store.documents.mergeWith((parts, documentId) =>
     workers.run("mergeDocumentState", { parts, documentId }, { timeoutMs: 120_000, what: "Compacting a document" }),
   );
-  const app = createApp({ store, hocuspocus, publicUrl, mailer, workers, signInAttempts }, { clientDir: config.clientDir });
+  const trustedProxies = config.trustedProxies ?? null;
+  const app = createApp({ store, hocuspocus, publicUrl, mailer, workers, signInAttempts, trustedProxies }, { clientDir: config.clientDir });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as HttpServer;
   // Idle keep-alive connections are closed by the client (or a proxy in front) first, never
   // by us: with Node's 5 s default, a client reusing a connection just as the server closes
   // it gets EPIPE on a POST, which it cannot safely retry.
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
-  const wss = attachCollaboration(httpServer, hocuspocus, config.unauthenticatedSockets);
+  const wss = attachCollaboration(httpServer, hocuspocus, config.unauthenticatedSockets, trustedProxies);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, () => resolve());

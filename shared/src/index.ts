@@ -8,6 +8,7 @@ export * from "./transcript/summary";
 export * from "./project/roles";
 export * from "./collab/documentName";
 export * from "./collab/closeEvents";
+export * from "./collab/relayNotice";
 export * from "./text/title";
 export * from "./coding/anchor";
 export * from "./coding/limits";

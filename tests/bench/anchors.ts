@@ -31,7 +31,7 @@ interface Side {
 }
 
 async function concordSide(): Promise<Side & { cleanUp(): Promise<void> }> {
-  const first = await startServer();
+  const first = await startServer({ built: true });
   const { lead, projectId } = await projectWithTranscript(first.url);
   // Created as people create it (an import over REST), then edited over the socket.
   const documentId = await createTranscript(first.url, lead.token, projectId, syntheticTranscript(SHAPE.words), "Long interview");
@@ -40,7 +40,7 @@ async function concordSide(): Promise<Side & { cleanUp(): Promise<void> }> {
   return {
     server: first,
     target,
-    restart: () => startServer({ dataDir: first.dataDir }),
+    restart: () => startServer({ built: true, dataDir: first.dataDir }),
     figures: emptyFigures(),
     async cleanUp() {
       await fs.rm(first.dataDir, { recursive: true, force: true });

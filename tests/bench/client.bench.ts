@@ -119,7 +119,7 @@ function row(cells: string[]): string {
 
 async function main() {
   if (!fs.existsSync(path.join(REPO_ROOT, "client/dist/index.html"))) throw new Error("client/dist is missing: run `pnpm build` first");
-  const server = await startServer();
+  const server = await startServer({ built: true });
   const browser = await launchBrowser();
   try {
     const user = await signUp(server.url, "Consultant");

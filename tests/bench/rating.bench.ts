@@ -65,7 +65,7 @@ row("deduplicate 5,000 records in one go", pure.dedupe, "< 1000 ms");
 const benchPeak = peakMb("self");
 
 // 2. Through the real server.
-const server = await startServer();
+const server = await startServer({ built: true });
 const http = { scopus: [] as number[], ovid: [] as number[] };
 try {
   const lead = await signUp(server.url, "Bench");

@@ -130,7 +130,7 @@ async function main(): Promise<void> {
   if (process.argv.includes("--peer")) return printBarePeerComparison();
   // `--many`: only the thousand open transcripts.
   if (process.argv.includes("--many")) return printManyDocuments();
-  const servers: Pair = { durable: await startServer(), off: await startServer({ env: { CONCORD_DURABILITY: "off" } }) };
+  const servers: Pair = { durable: await startServer({ built: true }), off: await startServer({ built: true, env: { CONCORD_DURABILITY: "off" } }) };
   try {
     const { durable, off } = await measureBoth(servers);
     printComparison(durable, off);
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
     await discardAll([servers.durable, servers.off]);
   }
 
-  const { samples: cold, server } = await measureColdLoad(await startServer(), COLD_LOAD.words, COLD_LOAD.edits, COLD_LOAD.restarts);
+  const { samples: cold, server } = await measureColdLoad(await startServer({ built: true }), COLD_LOAD.words, COLD_LOAD.edits, COLD_LOAD.restarts);
   await discardAll([server]);
   console.log(`\nCold load of a ${COLD_LOAD.words.toLocaleString("en")}-word transcript after restart (${COLD_LOAD.edits} edits logged before each):`);
   console.log(row(["restart", "connect→synced", "GET text", "", "aim", "met"]));
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
 }
 
 async function printManyDocuments(): Promise<void> {
-  const server = await startServer();
+  const server = await startServer({ built: true });
   try {
     const f = await measureManyDocuments(server);
     console.log(`\nOne process, ${f.documents.toLocaleString("en")} open transcripts of ${MANY.words} words, ${f.connections.toLocaleString("en")} connections:`);

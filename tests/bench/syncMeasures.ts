@@ -142,7 +142,7 @@ export async function measureColdLoad(
     editor.destroy();
     const restart = i < restarts ? "graceful" : "kill -9";
     await (restart === "graceful" ? server.stop() : server.kill());
-    server = await startServer({ dataDir: server.dataDir });
+    server = await startServer({ built: true, dataDir: server.dataDir });
 
     let started = performance.now();
     const reader = await connectSynced(server.url, documentId, lead.token);

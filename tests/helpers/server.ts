@@ -1,6 +1,7 @@
-// Starts the real Concord server as a child process (exactly what `pnpm start` runs), so
-// tests can stop it gracefully, kill -9 it, and start it again on the same data directory
-// (on the backend the test project chose: see backend.ts).
+// Starts the real Concord server as a child process, so tests can stop it gracefully, kill -9
+// it, and start it again on the same data directory (on the backend the test project chose:
+// see backend.ts). From its TypeScript sources through tsx, so a test runs the code as it is
+// now without a build; or, with `built`, the compiled server that `pnpm start` runs.
 // Also small REST helpers that set up accounts, projects and transcripts with API tokens.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
@@ -9,7 +10,9 @@ import path from "node:path";
 import { backendEnv, discardBackend } from "./backend";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
-const mainScript = path.join(repoRoot, "server/src/main.ts");
+const fromSources = ["--import", "tsx", path.join(repoRoot, "server/src/main.ts")];
+/** What `pnpm start` runs (scripts/start.mjs), once `pnpm build:server` has compiled it. */
+const compiled = ["--enable-source-maps", path.join(repoRoot, "server/dist/main.mjs")];
 const READY = /Concord listening on (http:\/\/\S+)/;
 /** Generous: on a loaded 2-core machine tsx needs several seconds to load the server. */
 const READY_TIMEOUT_MS = 45_000;
@@ -33,6 +36,8 @@ export interface StartOptions {
   dataDir?: string;
   /** Extra environment; overrides the defaults (PORT=0, CONCORD_DEMO=off). */
   env?: Record<string, string>;
+  /** Run the compiled server in server/dist rather than the sources. */
+  built?: boolean;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -40,14 +45,14 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
-/** Spawns `node --import tsx server/src/main.ts`; resolves when it prints its URL. */
+/** Spawns `node --import tsx server/src/main.ts` (or the built server); resolves when it prints its URL. */
 export async function startServer(opts: StartOptions = {}): Promise<ServerProcess> {
   const dataDir = opts.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), "concord-test-")));
   // The child runs as in production: without the test runner's NODE_ENV=test and VITEST_* variables.
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => name !== "NODE_ENV" && !name.startsWith("VITEST") && name !== "TEST"),
   );
-  const child = spawn(process.execPath, ["--import", "tsx", mainScript], {
+  const child = spawn(process.execPath, opts.built ? compiled : fromSources, {
     cwd: repoRoot,
     env: { ...inherited, PORT: "0", CONCORD_DATA_DIR: dataDir, CONCORD_DEMO: "off", ...(await backendEnv(dataDir)), ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -14,6 +14,7 @@ import type { TextSpan } from "../transcript/spanSearch";
 import { PaneBarEnd } from "../workspace/PaneBar";
 import { Sheet } from "../workspace/Sheet";
 import { ConnectionStatus } from "./ConnectionStatus";
+import { isConnected } from "./connectionState";
 import { CopySpanLink } from "./CopySpanLink";
 import { StatusLine } from "./StatusLine";
 import { TranscriptEditor } from "./TranscriptEditor";
@@ -79,7 +80,7 @@ export function CollaborativeDocument({ document, user, reading = null, span = n
   );
   const readOnly = document.readOnly || serverReadOnly;
   const refused = connection.kind === "refused";
-  const connected = connection.kind === "saved" || connection.kind === "pending";
+  const connected = isConnected(connection);
   const [editor, setEditor] = useState<Editor | null>(null);
   const panelBeside = useMediaQuery(SCREENS.sidePanel);
   const panelContext: PanelContext = { document, people, connected };

@@ -7,11 +7,18 @@ type Kind = ConnectionState["kind"];
 
 const TEXT: Record<Exclude<Kind, "refused" | "connecting">, { title: string; detail: string }> = {
   saved: { title: "Saved on the server", detail: "" },
+  unshared: {
+    title: "Saved, not shared yet",
+    detail: "Concord's servers have lost touch with each other: people working through another one see your changes once they are back in touch, by themselves.",
+  },
   pending: { title: "Sending your changes…", detail: "They are kept on this device until the server has them." },
   offline: { title: "Offline", detail: "Your changes are kept on this device and will be sent when you reconnect." },
 };
 
 function describe(state: ConnectionState, readOnly: boolean): { title: string; detail: string } {
+  if (readOnly && state.kind === "unshared") {
+    return { title: "Some changes may be late", detail: "Concord's servers have lost touch with each other: changes made through another one appear here once they are back in touch." };
+  }
   if (readOnly && (state.kind === "saved" || state.kind === "pending")) {
     return { title: "Up to date", detail: "Changes by others appear here as they happen." };
   }
@@ -33,6 +40,8 @@ export function shortTitle(state: ConnectionState, readOnly: boolean): string {
   switch (state.kind) {
     case "saved":
       return "Saved";
+    case "unshared":
+      return readOnly ? "May be late" : "Not shared yet";
     case "pending":
       return "Sending…";
     case "connecting":
@@ -42,7 +51,7 @@ export function shortTitle(state: ConnectionState, readOnly: boolean): string {
   }
 }
 
-const ANNOUNCE: Record<Exclude<Kind, "refused">, string> = {
+const ANNOUNCE: Record<Exclude<Kind, "refused" | "unshared">, string> = {
   connecting: "Connecting to the server.",
   saved: "Connected. Your changes are saved automatically.",
   pending: "Connected. Your changes are saved automatically.",
@@ -76,9 +85,11 @@ export function ConnectionStatus({ state, readOnly }: { state: ConnectionState; 
       </p>
       {shown.kind !== "refused" ? (
         <p className="visually-hidden" role="status">
-          {readOnly && shown.kind !== "offline" && shown.kind !== "connecting"
-            ? "Connected. You are seeing the latest version."
-            : ANNOUNCE[shown.kind]}
+          {shown.kind === "unshared"
+            ? `${title}. ${detail}`
+            : readOnly && (shown.kind === "saved" || shown.kind === "pending")
+              ? "Connected. You are seeing the latest version."
+              : ANNOUNCE[shown.kind]}
         </p>
       ) : null}
     </div>

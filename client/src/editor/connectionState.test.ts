@@ -9,6 +9,7 @@ const connected: ConnectionSignals = {
   refusedReason: null,
   everConnected: true,
   browserOnline: true,
+  relayAway: false,
 };
 
 describe("connectionState", () => {
@@ -16,6 +17,12 @@ describe("connectionState", () => {
     expect(connectionState(connected)).toEqual({ kind: "saved" });
     expect(connectionState({ ...connected, unsyncedChanges: 2 })).toEqual({ kind: "pending" });
     expect(connectionState({ ...connected, synced: false })).toEqual({ kind: "connecting", reconnecting: true });
+  });
+
+  it("says saved but not shared while the server cannot reach the other servers, once nothing waits", () => {
+    expect(connectionState({ ...connected, relayAway: true })).toEqual({ kind: "unshared" });
+    expect(connectionState({ ...connected, relayAway: true, unsyncedChanges: 1 })).toEqual({ kind: "pending" });
+    expect(connectionState({ ...connected, relayAway: true, browserOnline: false })).toEqual({ kind: "offline" });
   });
 
   it("says offline after a lost connection, but connecting on a first visit", () => {

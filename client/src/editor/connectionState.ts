@@ -4,6 +4,8 @@ import { WebSocketStatus } from "@hocuspocus/provider";
 export type ConnectionState =
   | { kind: "connecting"; reconnecting: boolean }
   | { kind: "saved" }
+  /** Saved, but the server cannot pass it on to people connected through another server. */
+  | { kind: "unshared" }
   | { kind: "pending" }
   | { kind: "offline" }
   | { kind: "refused"; reason: string };
@@ -19,7 +21,14 @@ export type ConnectionSignals = {
   /** Whether this page has ever been connected, so a later "connecting" is a reconnect. */
   everConnected: boolean;
   browserOnline: boolean;
+  /** The server said its link to Concord's other servers is down (shared relayNotice.ts). */
+  relayAway: boolean;
 };
+
+/** Whether the server has the document and takes changes (saving or saved). */
+export function isConnected(state: ConnectionState): boolean {
+  return state.kind === "saved" || state.kind === "unshared" || state.kind === "pending";
+}
 
 export function connectionState(signals: ConnectionSignals): ConnectionState {
   if (signals.refusedReason !== null) return { kind: "refused", reason: signals.refusedReason };
@@ -29,5 +38,6 @@ export function connectionState(signals: ConnectionSignals): ConnectionState {
   if (signals.status === WebSocketStatus.Connecting || !signals.synced) {
     return { kind: "connecting", reconnecting: signals.everConnected };
   }
-  return signals.unsyncedChanges > 0 ? { kind: "pending" } : { kind: "saved" };
+  if (signals.unsyncedChanges > 0) return { kind: "pending" };
+  return signals.relayAway ? { kind: "unshared" } : { kind: "saved" };
 }

@@ -7,6 +7,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { removeAwarenessStates } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { CLOSE } from "@concord/shared/collab/closeEvents";
+import { readRelayNotice } from "@concord/shared/collab/relayNotice";
 import { connectionState, type ConnectionSignals, type ConnectionState } from "./connectionState";
 import { collabUrl } from "./collabUrl";
 
@@ -45,6 +46,7 @@ export function useCollaboration(documentId: string): CollaborationResult {
       refusedReason: null,
       everConnected: false,
       browserOnline: navigator.onLine,
+      relayAway: false,
     };
     const publish = () => setConnection(connectionState(signals));
 
@@ -70,6 +72,12 @@ export function useCollaboration(documentId: string): CollaborationResult {
     provider.on("unsyncedChanges", ({ number }: { number: number }) => {
       signals.unsyncedChanges = number;
       signals.synced = provider.synced;
+      publish();
+    });
+    provider.on("stateless", ({ payload }: { payload: string }) => {
+      const notice = readRelayNotice(payload);
+      if (!notice) return;
+      signals.relayAway = !notice.reachable;
       publish();
     });
     provider.on("authenticated", ({ scope }: { scope: string }) => {

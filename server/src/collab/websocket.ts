@@ -11,6 +11,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type RawData } from "ws";
 import type { Hocuspocus } from "@hocuspocus/server";
 import { CLOSE, MAX_MESSAGE_BYTES, UNAUTHENTICATED_SOCKETS } from "@concord/shared";
+import { clientAddress, type TrustedProxies } from "../clientAddress";
 import { DurableAckSocket } from "./DurableAckSocket";
 
 export const COLLAB_PATH = "/collab";
@@ -62,6 +63,7 @@ export function attachCollaboration(
   server: Server,
   hocuspocus: Hocuspocus,
   limits: UnauthenticatedSocketLimits = { ...UNAUTHENTICATED_SOCKETS },
+  trustedProxies: TrustedProxies | null = null,
   maxPayload = MAX_MESSAGE_BYTES,
 ): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload });
@@ -72,7 +74,7 @@ export function attachCollaboration(
       socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
       return;
     }
-    const address = request.socket.remoteAddress ?? "unknown";
+    const address = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
     if (!waiting.enter(address)) {
       socket.end("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nConnection: close\r\n\r\n");
       return;

@@ -5,14 +5,31 @@
 // too, in the extension's own message format on the document's own channel, where each
 // process holding the document applies it (the extension's receiver ignores our own). Once
 // PUBLISH has returned, Redis has handed it to every subscribed process.
+//
+// While Redis is away nothing reaches the other processes: the edits published meanwhile
+// wait in ioredis's offline queue and may go out before the other processes have subscribed
+// again, so they are lost on the way (though saved). So once this process hears its channels
+// again after an outage, it announces every document it holds by its state vector (a sync
+// step 1, as a process loading a document does): each process holding the document answers
+// with what this one lacks and with its own state vector, which this one answers in turn.
+// Whichever process resubscribes last announces when every other already listens, so all
+// converge without anyone typing again.
+import { MessageType, type Document } from "@hocuspocus/server";
 import * as encoding from "lib0/encoding";
+import * as Y from "yjs";
 import type { RedisLink } from "./connection";
 
-/** Hocuspocus message type Sync, and y-protocols' sync sub-type Update. */
-const MESSAGE_SYNC = 0;
+/** y-protocols' sync sub-types. */
+const SYNC_STEP_1 = 0;
 const SYNC_UPDATE = 2;
 /** How long an acknowledgement waits for Redis before going ahead (the edit is in the database). */
 const PUBLISH_WAIT_MS = 2_000;
+
+/** What the resync needs of the Redis extension's subscribing connection. */
+interface Subscriber {
+  on(event: "ready", listener: () => void): unknown;
+  ping(): Promise<unknown>;
+}
 
 export class UpdateRelay {
   /** The extension's identifier for this process and its channel prefix (both passed to it). */
@@ -32,12 +49,11 @@ export class UpdateRelay {
 
   /** Publishes an update of `documentName`; resolves once Redis has passed it on (or gave up waiting). */
   async publish(documentName: string, update: Uint8Array): Promise<void> {
-    const message = encoding.createEncoder();
-    encoding.writeVarString(message, documentName);
-    encoding.writeVarUint(message, MESSAGE_SYNC);
-    encoding.writeVarUint(message, SYNC_UPDATE);
-    encoding.writeVarUint8Array(message, update);
-    const sent = this.redis.commands.publish(`${this.channelPrefix}:${documentName}`, Buffer.concat([this.senderPrefix, encoding.toUint8Array(message)]));
+    const sent = this.send(documentName, (message) => {
+      encoding.writeVarUint(message, MessageType.Sync);
+      encoding.writeVarUint(message, SYNC_UPDATE);
+      encoding.writeVarUint8Array(message, update);
+    });
     let timer: NodeJS.Timeout | undefined;
     const waited = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), PUBLISH_WAIT_MS)));
     try {
@@ -49,5 +65,40 @@ export class UpdateRelay {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * After every (re)connection of `subscriber`, the Redis extension's subscribing connection,
+   * announces each document in `held` once the connection's channels are subscribed again.
+   */
+  resyncAfterReconnecting(subscriber: Subscriber, held: () => Map<string, Document>): void {
+    subscriber.on("ready", () => {
+      // ioredis sends the SUBSCRIBE commands of a reconnected connection before telling of
+      // 'ready'; Redis answers in order, so once this PING is answered they have taken effect.
+      subscriber
+        .ping()
+        .then(() => Promise.all([...held()].map(([name, document]) => this.announce(name, document))))
+        .catch((error: unknown) => console.warn("Could not announce the documents held here to the other processes:", error));
+    });
+  }
+
+  /** Asks the other processes for what they hold of `document` beyond its state, and for who is there. */
+  private async announce(documentName: string, document: Document): Promise<void> {
+    await Promise.all([
+      this.send(documentName, (message) => {
+        encoding.writeVarUint(message, MessageType.Sync);
+        encoding.writeVarUint(message, SYNC_STEP_1);
+        encoding.writeVarUint8Array(message, Y.encodeStateVector(document));
+      }),
+      this.send(documentName, (message) => encoding.writeVarUint(message, MessageType.QueryAwareness)),
+    ]);
+  }
+
+  /** Publishes a message about `documentName` on its channel, in the Redis extension's format. */
+  private send(documentName: string, write: (message: encoding.Encoder) => void): Promise<number> {
+    const message = encoding.createEncoder();
+    encoding.writeVarString(message, documentName);
+    write(message);
+    return this.redis.commands.publish(`${this.channelPrefix}:${documentName}`, Buffer.concat([this.senderPrefix, encoding.toUint8Array(message)]));
   }
 }

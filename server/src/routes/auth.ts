@@ -3,6 +3,7 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import { getCookie } from "hono/cookie";
 import type { Context } from "hono";
 import { getConnInfo } from "@hono/node-server/conninfo";
+import { clientAddress } from "../clientAddress";
 import { SESSION_COOKIE } from "../auth/identify";
 import { LoginThrottle, throttled, type AttemptLimiter } from "../auth/loginThrottle";
 import { closeCredentialConnections } from "../collab/access";
@@ -26,12 +27,14 @@ export const Pending = z
   .openapi("Pending");
 const PasswordChange = z.object({ currentPassword: z.string().min(1).max(200), newPassword: Password });
 
-function clientAddress(c: Context<AppEnv>): string {
+function requestAddress(c: Context<AppEnv>): string {
+  let remote: string | undefined;
   try {
-    return getConnInfo(c).remote.address ?? "unknown";
+    remote = getConnInfo(c).remote.address;
   } catch {
     return "unknown"; // in-process requests (tests) have no socket
   }
+  return clientAddress(remote, c.req.header("x-forwarded-for"), c.get("deps").trustedProxies ?? null);
 }
 
 /** The refusal once the attempts are used up, telling the client when to try again. */
@@ -88,7 +91,7 @@ export const authRoutes = (attempts: AttemptLimiter = new LoginThrottle()) =>
       }),
       async (c) => {
         const { email, password } = c.req.valid("json");
-        const key = `sign-in ${email.trim().toLowerCase()} ${clientAddress(c)}`;
+        const key = `sign-in ${email.trim().toLowerCase()} ${requestAddress(c)}`;
         const user = await throttled(attempts, key, () => checkPassword(c.var.deps.store.db, email, password), tooMany(c));
         await startSession(c, user.id);
         return c.json({ user: presentUser(user) }, 200);

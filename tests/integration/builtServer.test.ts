@@ -1,0 +1,59 @@
+// The compiled server, as `pnpm start` runs it: built here from the sources as they are, then
+// started as a real process without a TypeScript loader. Each part that finds code beside
+// itself at run time is used once: the API and the demo seed (main.mjs), a .docx parsed in a
+// worker thread (worker.mjs) and an acknowledged edit written through the update log (on
+// SQLite, sqliteLogWorker.mjs), so a build that leaves one of them out fails here.
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { appendParagraph, connectSynced } from "../helpers/collab";
+import { docxOfLines } from "../helpers/docx";
+import { api, createProject, discard, signUp, startServer, storedText, type ServerProcess } from "../helpers/server";
+
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+let server: ServerProcess;
+
+beforeAll(async () => {
+  await promisify(execFile)(process.execPath, ["scripts/buildServer.mjs"], { cwd: repoRoot });
+  server = await startServer({ built: true, env: { CONCORD_DEMO: "on" } });
+}, 120_000);
+
+afterAll(async () => {
+  if (server) await discard(server);
+});
+
+describe("the built server", () => {
+  test("answers health, and a demo account signs in", async () => {
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    const response = await fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "lead@example.org", password: "concord-demo" }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("set-cookie")).toMatch(/^concord_session=/);
+  });
+
+  test("parses an uploaded .docx in a worker thread, and acknowledges an edit it has stored", async () => {
+    const lead = await signUp(server.url, "Lead");
+    const projectId = await createProject(server.url, lead.token);
+    const form = new FormData();
+    form.set("file", new File([new Uint8Array(docxOfLines(["Interviewer: How did the first week go?", "Alex: Slowly."]))], "week-one.docx"));
+    const upload = await fetch(`${server.url}/api/projects/${projectId}/documents`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${lead.token}` },
+      body: form,
+    });
+    expect(upload.status, await upload.clone().text()).toBe(201);
+    const { id: documentId } = (await upload.json()) as { id: string };
+    expect(await storedText(server.url, lead.token, documentId)).toContain("Slowly.");
+
+    const client = await connectSynced(server.url, documentId, lead.token);
+    appendParagraph(client.doc, "Then all at once.");
+    await client.waitAcknowledged();
+    client.destroy();
+    expect(await storedText(server.url, lead.token, documentId)).toContain("Then all at once.");
+    expect((await api(server.url, lead.token, "GET", `/documents/${documentId}`)).status).toBe(200);
+  });
+});
