@@ -2,7 +2,8 @@
 // started as a real process without a TypeScript loader. Each part that finds code beside
 // itself at run time is used once: the API and the demo seed (main.mjs), a .docx parsed in a
 // worker thread (worker.mjs) and an acknowledged edit written through the update log (on
-// SQLite, sqliteLogWorker.mjs), so a build that leaves one of them out fails here.
+// SQLite, sqliteLogWorker.mjs), and the demo review's PRISMA diagram drawn as PNG in a
+// worker with the fonts found beside the server, so a build that leaves one out fails here.
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -55,5 +56,18 @@ describe("the built server", () => {
     client.destroy();
     expect(await storedText(server.url, lead.token, documentId)).toContain("Then all at once.");
     expect((await api(server.url, lead.token, "GET", `/documents/${documentId}`)).status).toBe(200);
+  });
+
+  test("draws the demo review's PRISMA diagram as PNG in a worker thread", async () => {
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "lead@example.org", password: "concord-demo" }),
+    });
+    const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
+    const projects = (await (await fetch(`${server.url}/api/projects`, { headers: { cookie } })).json()) as { projects: { id: string }[] };
+    const png = await fetch(`${server.url}/api/projects/${projects.projects[0]!.id}/prisma.png`, { headers: { cookie } });
+    expect(png.status, await png.clone().text()).toBe(200);
+    expect([...new Uint8Array(await png.arrayBuffer()).slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
   });
 });
