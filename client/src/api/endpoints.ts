@@ -19,6 +19,15 @@ import type {
   SpeakerNames,
   TranscriptPreview,
   User,
+  BlindRound,
+  CodeSummary,
+  CodingSummary,
+  DocumentAgreement,
+  NewThreadAnchor,
+  ProjectSettings,
+  Settlement,
+  Thread,
+  ThreadMessage,
 } from "./types";
 
 const enc = encodeURIComponent;
@@ -89,4 +98,31 @@ export const api = {
     request<DocumentSummary>("POST", `/api/projects/${enc(projectId)}/documents`, transcriptForm(file, title, speakers)),
   getDocument: (documentId: string) => request<DocumentDetail>("GET", `/api/documents/${enc(documentId)}`),
   getDocumentText: (documentId: string) => request<string>("GET", `/api/documents/${enc(documentId)}/text`),
+
+  listCodings: (documentId: string) => request<{ codings: CodingSummary[] }>("GET", `/api/documents/${enc(documentId)}/codings`),
+  listCodes: (projectId: string) => request<{ codes: CodeSummary[] }>("GET", `/api/projects/${enc(projectId)}/codes`),
+
+  // Discussion: threads on a span, a code or a disagreement (read live from the threads document).
+  listThreads: (projectId: string, documentId: string) =>
+    request<{ threads: Thread[] }>("GET", `/api/projects/${enc(projectId)}/threads?documentId=${enc(documentId)}`),
+  startThread: (projectId: string, input: { anchor: NewThreadAnchor; body: string; mentions: string[] }) =>
+    request<Thread>("POST", `/api/projects/${enc(projectId)}/threads`, input),
+  replyToThread: (threadId: string, input: { body: string; mentions: string[] }) =>
+    request<ThreadMessage>("POST", `/api/threads/${enc(threadId)}/replies`, input),
+  resolveThread: (threadId: string, resolved: boolean) => request<Thread>("PATCH", `/api/threads/${enc(threadId)}`, { resolved }),
+
+  // Blind double coding and agreement.
+  getBlindRound: (documentId: string) => request<BlindRound>("GET", `/api/documents/${enc(documentId)}/blind`),
+  startBlindRound: (documentId: string, coders: string[]) => request<BlindRound>("POST", `/api/documents/${enc(documentId)}/blind`, { coders }),
+  revealBlindRound: (documentId: string) => request<BlindRound>("POST", `/api/documents/${enc(documentId)}/reveal`),
+  markBlindDone: (documentId: string) => request<BlindRound>("POST", `/api/documents/${enc(documentId)}/done`),
+  getProjectSettings: (projectId: string) => request<ProjectSettings>("GET", `/api/projects/${enc(projectId)}/settings`),
+  updateProjectSettings: (projectId: string, settings: ProjectSettings) =>
+    request<ProjectSettings>("PATCH", `/api/projects/${enc(projectId)}/settings`, settings),
+  getAgreement: (documentId: string, unit: DocumentAgreement["unit"], threshold: number) =>
+    request<DocumentAgreement>("GET", `/api/documents/${enc(documentId)}/agreement?unit=${enc(unit)}&threshold=${enc(String(threshold))}`),
+  settleDisagreement: (
+    documentId: string,
+    input: { codingIds: string[]; action: Settlement["action"]; keep?: string; note?: string },
+  ) => request<Settlement>("POST", `/api/documents/${enc(documentId)}/disagreements/settle`, input),
 };

@@ -2,7 +2,9 @@
 // change invalidates exactly what it affects (`invalidate`), and a fetch overtaken by a newer
 // one is dropped by the cache rather than applied out of order.
 import { queryOptions } from "@tanstack/react-query";
+import { ApiError } from "./http";
 import { api } from "./endpoints";
+import type { DocumentAgreement } from "./types";
 
 /** Keys nest by resource: invalidating a project's key also refreshes its documents and invitations. */
 export const queryKeys = {
@@ -15,6 +17,12 @@ export const queryKeys = {
   invitation: (token: string) => ["invitation", token] as const,
   tokens: () => ["tokens"] as const,
   authOptions: () => ["auth-options"] as const,
+  codes: (projectId: string) => ["projects", projectId, "codes"] as const,
+  codings: (documentId: string) => ["documents", documentId, "codings"] as const,
+  settings: (projectId: string) => ["projects", projectId, "settings"] as const,
+  threads: (projectId: string, documentId: string) => ["projects", projectId, "threads", documentId] as const,
+  blindRound: (documentId: string) => ["documents", documentId, "blind"] as const,
+  agreement: (documentId: string, unit: string, threshold: number) => ["documents", documentId, "agreement", unit, threshold] as const,
 };
 
 export const queries = {
@@ -37,4 +45,17 @@ export const queries = {
   invitation: (token: string) => queryOptions({ queryKey: queryKeys.invitation(token), queryFn: () => api.getInvitation(token) }),
   tokens: () => queryOptions({ queryKey: queryKeys.tokens(), queryFn: () => api.listTokens().then((r) => r.tokens) }),
   authOptions: () => queryOptions({ queryKey: queryKeys.authOptions(), queryFn: api.authOptions, staleTime: Infinity }),
+  codes: (projectId: string) => queryOptions({ queryKey: queryKeys.codes(projectId), queryFn: () => api.listCodes(projectId).then((r) => r.codes) }),
+  codings: (documentId: string) => queryOptions({ queryKey: queryKeys.codings(documentId), queryFn: () => api.listCodings(documentId).then((r) => r.codings) }),
+  settings: (projectId: string) => queryOptions({ queryKey: queryKeys.settings(projectId), queryFn: () => api.getProjectSettings(projectId) }),
+  threads: (projectId: string, documentId: string) =>
+    queryOptions({ queryKey: queryKeys.threads(projectId, documentId), queryFn: () => api.listThreads(projectId, documentId).then((r) => r.threads) }),
+  // A transcript never coded blind has no round: null, not an error to retry.
+  blindRound: (documentId: string) =>
+    queryOptions({
+      queryKey: queryKeys.blindRound(documentId),
+      queryFn: () => api.getBlindRound(documentId).catch((error: unknown) => (error instanceof ApiError && error.status === 404 ? null : Promise.reject(error))),
+    }),
+  agreement: (documentId: string, unit: DocumentAgreement["unit"], threshold: number) =>
+    queryOptions({ queryKey: queryKeys.agreement(documentId, unit, threshold), queryFn: () => api.getAgreement(documentId, unit, threshold) }),
 };

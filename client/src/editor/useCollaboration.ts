@@ -18,7 +18,7 @@ export type CollaborationResult = {
   serverReadOnly: boolean;
 };
 
-function collabUrl(): string {
+export function collabUrl(): string {
   const scheme = window.location.protocol === "https:" ? "wss" : "ws";
   return `${scheme}://${window.location.host}/collab`;
 }
