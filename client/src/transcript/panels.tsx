@@ -3,6 +3,7 @@
 import type { Editor } from "@tiptap/core";
 import type { ReactNode } from "react";
 import type { DocumentDetail } from "../api/types";
+import { CodingRoundPanel } from "../blind/CodingRoundPanel";
 import { DiscussionPanel } from "../discussion/DiscussionPanel";
 import { DISCUSSION_PANEL_ID, type Discussion } from "../discussion/useDiscussion";
 import { PresenceList } from "../editor/PresenceList";
@@ -23,4 +24,5 @@ export type DocumentPanel = { id: string; label: string; render: (context: Panel
 export const DOCUMENT_PANELS: DocumentPanel[] = [
   { id: "presence", label: "Here now", render: ({ people, connected }) => <PresenceList people={people} connected={connected} /> },
   { id: DISCUSSION_PANEL_ID, label: "Discussion", render: ({ document, discussion }) => <DiscussionPanel document={document} discussion={discussion} /> },
+  { id: "coding-round", label: "Coding round", render: ({ document }) => <CodingRoundPanel document={document} /> },
 ];
