@@ -2,8 +2,9 @@
 // on one transcript: the lead starts a thread on selected words, the consultant sees it
 // appear without reloading and replies with an @mention, which the lead sees marked as
 // theirs; resolve and reopen travel live too, and `?thread=` opens the thread. Then the lead
-// starts a blind round on the other transcript in the page, two coders code through the API,
-// one marks done, the lead reveals, and the disagreements are listed and one is settled,
+// starts a blind round on the other transcript in the page, two coders code through the API
+// while the lead (allowed by the project) watches the agreement build up, one marks done, the
+// lead reveals, the disagreements are listed, one is settled and one discussed in a thread,
 // with the agreement at reveal and after settling. At 390 px the panels fit; axe-core finds
 // nothing serious. Screenshots (of the viewport: a full-page capture resizes the window for a
 // moment, which swaps the layout and starts the transcript view afresh) go to test-artifacts/.
@@ -130,6 +131,13 @@ describe.skipIf(unavailable !== null)("discussion and blind coding in the browse
     expect(await consultant.getByRole("heading", { name: "Agreement", exact: true }).count()).toBe(0);
     await consultant.screenshot({ path: `${ARTIFACTS_DIR}/coding-round-blind-coder.png` });
 
+    // With the project's leave, the lead (who is not coding) watches agreement build up while blind.
+    expect(await lead.getByRole("heading", { name: "Agreement", exact: true }).count()).toBe(0);
+    await lead.getByRole("checkbox", { name: /A lead who is not coding may watch/ }).check();
+    await lead.getByTestId("disagreement").first().waitFor();
+    expect(await lead.getByTestId("agreement-at-reveal").innerText()).toBe("not revealed yet");
+    expect(await lead.getByRole("radio", { name: "Keep both" }).count(), "nothing is settled while blind").toBe(0);
+
     await call(supervisor, "POST", `/documents/${documentId}/done`);
     await lead.getByTestId("round-coder").filter({ hasText: `${SUPERVISOR.name}: done` }).waitFor({ timeout: 15_000 });
     await lead.getByRole("button", { name: "Reveal" }).click();
@@ -144,7 +152,8 @@ describe.skipIf(unavailable !== null)("discussion and blind coding in the browse
     const pair = disagreements.filter({ hasText: "overlapping" }).first();
     await pair.locator(".thread-anchor__who", { hasText: SUPERVISOR.name }).waitFor();
     await pair.locator(".thread-anchor__who", { hasText: CONSULTANT.name }).waitFor();
-    expect(await lead.getByTestId("agreement-at-reveal").innerText()).toMatch(/%/);
+    // Fetched again after the reveal (it was shown while watching): the figures kept at reveal.
+    await expect.poll(() => lead.getByTestId("agreement-at-reveal").innerText()).toMatch(/%/);
     expect(await lead.getByTestId("agreement-after-settling").innerText()).toBe("nothing settled yet");
     await lead.screenshot({ path: `${ARTIFACTS_DIR}/coding-round-revealed-desktop.png` });
     await expectNoSeriousAxeViolations(lead, "coding round panel");
@@ -155,10 +164,21 @@ describe.skipIf(unavailable !== null)("discussion and blind coding in the browse
     await expect.poll(() => disagreements.count()).toBe(before - 1);
     expect(await lead.getByTestId("agreement-after-settling").innerText()).toMatch(/%/);
 
+    // The disagreement left is discussed in a thread anchored to it; the discussion opens on it.
+    const left = disagreements.first();
+    await left.getByRole("button", { name: "Discuss" }).click();
+    await left.getByLabel("Discuss this disagreement").fill("Was this one coded on purpose?");
+    await left.getByRole("button", { name: "Start thread" }).click();
+    const disagreementThread = lead.locator(".thread--linked");
+    await disagreementThread.getByText("A disagreement between coders").waitFor();
+    await disagreementThread.locator(".thread-anchor__who", { hasText: CONSULTANT.name }).waitFor();
+    expect(await lead.getByRole("tab", { name: "Discussion" }).getAttribute("aria-selected")).toBe("true");
+
     // A phone: the panels are a sheet, nothing wider than the screen.
     await lead.setViewportSize({ width: 390, height: 844 });
-    await lead.getByRole("button", { name: "Side panel" }).click();
+    // The address names a thread, so the sheet may already be open on it.
     const sheet = lead.getByRole("dialog", { name: "Side panel" });
+    if (!(await sheet.isVisible())) await lead.locator(".pane-button", { hasText: "Side panel" }).click();
     await sheet.getByRole("tab", { name: "Coding round" }).click();
     await sheet.getByRole("heading", { name: "Agreement", exact: true }).waitFor();
     const overflow = await sheet.evaluate((el) => el.querySelector(".sheet__content")!.scrollWidth - el.querySelector(".sheet__content")!.clientWidth);

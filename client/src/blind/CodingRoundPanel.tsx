@@ -8,15 +8,15 @@ import { useEffect, useId, useState } from "react";
 import { can } from "@concord/shared/project/roles";
 import { api } from "../api/endpoints";
 import { errorMessage } from "../api/http";
-import { queries, queryKeys } from "../api/queries";
+import { queries } from "../api/queries";
 import type { BlindRound, DocumentDetail, Member } from "../api/types";
-import { useInvalidate } from "../api/useInvalidate";
 import { Alert, Loading } from "../components/Alert";
 import { formatDateTime } from "../components/dates";
 import { useAction } from "../components/useAction";
 import { useDocumentChanges } from "../live/useDocumentChanges";
 import { useUser } from "../session/SessionContext";
 import { AgreementView } from "./AgreementView";
+import { useRefreshCoding } from "./refreshCoding";
 import { WatchSetting } from "./WatchSetting";
 
 /** While blind, others marking their coding done changes nothing the page watches: ask now and then. */
@@ -25,7 +25,7 @@ const ROUND_POLL_MS = 10_000;
 function StartRound({ document, members }: { document: DocumentDetail; members: Member[] }) {
   const [coders, setCoders] = useState<string[]>([]);
   const { busy, message, run } = useAction();
-  const invalidate = useInvalidate();
+  const refreshCoding = useRefreshCoding();
   const id = useId();
   const eligible = members.filter((member) => can(member.role, "document.edit"));
   return (
@@ -35,7 +35,7 @@ function StartRound({ document, members }: { document: DocumentDetail; members: 
         event.preventDefault();
         void run(async () => {
           await api.startBlindRound(document.id, coders);
-          invalidate(queryKeys.document(document.id));
+          refreshCoding(document.id, { details: true });
         });
       }}
     >
@@ -67,10 +67,10 @@ function StartRound({ document, members }: { document: DocumentDetail; members: 
 
 function RoundState({ round, document, selfId, isLead }: { round: BlindRound; document: DocumentDetail; selfId: string; isLead: boolean }) {
   const { busy, message, run } = useAction();
-  const invalidate = useInvalidate();
+  const refreshCoding = useRefreshCoding();
   const me = round.coders.find((coder) => coder.id === selfId);
   const blind = round.status === "blind";
-  const refresh = () => invalidate(["documents", document.id]);
+  const refresh = () => refreshCoding(document.id);
   return (
     <div className="stack">
       {blind ? (
@@ -125,15 +125,15 @@ export function CodingRoundPanel({ document }: { document: DocumentDetail }) {
     ...queries.blindRound(document.id),
     refetchInterval: (query) => (query.state.data?.status === "blind" ? ROUND_POLL_MS : false),
   });
-  const invalidate = useInvalidate();
+  const refreshCoding = useRefreshCoding();
   const isLead = can(document.role, "coding.blind");
   const layers = document.collab.filter((entry) => entry.kind === "layer").map((entry) => entry.name);
   // Codings and settlements change the coders' layers: the agreement, codings and round follow.
-  useDocumentChanges(layers, () => invalidate(["documents", document.id]));
+  useDocumentChanges(layers, () => refreshCoding(document.id));
   // Starting or revealing changes which layers this person may open.
   const status = round.data?.status ?? "none";
   useEffect(() => {
-    invalidate(queryKeys.document(document.id));
+    refreshCoding(document.id, { details: true });
   }, [status]);
 
   if (round.status === "pending" || project.status === "pending") return <Loading what="the coding round" />;

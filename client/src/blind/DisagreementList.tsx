@@ -12,6 +12,7 @@ import { Alert } from "../components/Alert";
 import { useAction } from "../components/useAction";
 import { MessageComposer } from "../discussion/MessageComposer";
 import { SpanLink } from "../discussion/ThreadAnchorView";
+import { useRefreshCoding } from "./refreshCoding";
 
 type Props = {
   document: DocumentDetail;
@@ -44,6 +45,7 @@ function DisagreementItem({ document, disagreement, codeName, coderName, mayDisc
   const [discussing, setDiscussing] = useState(false);
   const settling = useAction();
   const invalidate = useInvalidate();
+  const refreshCoding = useRefreshCoding();
   const navigate = useNavigate();
   const project = useQuery(queries.project(document.projectId));
   const people = (project.data?.members ?? []).map((member) => ({ id: member.userId, name: member.name }));
@@ -56,7 +58,7 @@ function DisagreementItem({ document, disagreement, codeName, coderName, mayDisc
     if (!picked) return;
     void settling.run(async () => {
       await api.settleDisagreement(document.id, { codingIds, ...picked.choice });
-      invalidate(["documents", document.id]);
+      refreshCoding(document.id);
     });
   }
 
