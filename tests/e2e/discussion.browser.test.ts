@@ -134,7 +134,14 @@ describe.skipIf(unavailable !== null)("discussion and blind coding in the browse
     // With the project's leave, the lead (who is not coding) watches agreement build up while blind.
     expect(await lead.getByRole("heading", { name: "Agreement", exact: true }).count()).toBe(0);
     await lead.getByRole("checkbox", { name: /A lead who is not coding may watch/ }).check();
-    await lead.getByTestId("disagreement").first().waitFor();
+    await lead
+      .getByTestId("disagreement")
+      .first()
+      .waitFor()
+      .catch(async (error: unknown) => {
+        // What the panel said instead, for whoever reads the failure.
+        throw new Error(`${String(error)}\nThe coding round panel showed:\n${await lead.locator(".blind-round").innerText()}`);
+      });
     expect(await lead.getByTestId("agreement-at-reveal").innerText()).toBe("not revealed yet");
     expect(await lead.getByRole("radio", { name: "Keep both" }).count(), "nothing is settled while blind").toBe(0);
 
@@ -158,6 +165,7 @@ describe.skipIf(unavailable !== null)("discussion and blind coding in the browse
     await lead.screenshot({ path: `${ARTIFACTS_DIR}/coding-round-revealed-desktop.png` });
     await expectNoSeriousAxeViolations(lead, "coding round panel");
 
+    await pair.screenshot({ path: `${ARTIFACTS_DIR}/disagreement-desktop.png` });
     await pair.getByRole("radio", { name: "Keep both" }).check();
     await pair.getByRole("button", { name: "Settle" }).click();
     await lead.getByText(`${LEAD.name} kept both codings`).waitFor();
@@ -173,6 +181,7 @@ describe.skipIf(unavailable !== null)("discussion and blind coding in the browse
     await disagreementThread.getByText("A disagreement between coders").waitFor();
     await disagreementThread.locator(".thread-anchor__who", { hasText: CONSULTANT.name }).waitFor();
     expect(await lead.getByRole("tab", { name: "Discussion" }).getAttribute("aria-selected")).toBe("true");
+    await disagreementThread.screenshot({ path: `${ARTIFACTS_DIR}/disagreement-thread-desktop.png` });
 
     // A phone: the panels are a sheet, nothing wider than the screen.
     await lead.setViewportSize({ width: 390, height: 844 });
