@@ -28,6 +28,15 @@ import type {
   ReviewItem,
   ReviewStage,
   PrismaReport,
+  BlindRound,
+  CodeSummary,
+  CodingSummary,
+  DocumentAgreement,
+  NewThreadAnchor,
+  ProjectSettings,
+  Settlement,
+  Thread,
+  ThreadMessage,
 } from "./types";
 
 const enc = encodeURIComponent;
@@ -122,4 +131,30 @@ export const api = {
   reviewAgreement: (projectId: string, stage: ReviewStage) => request<ReviewAgreement>("GET", `/api/projects/${enc(projectId)}/stages/${stage}/agreement`),
   startRatingThread: (projectId: string, stage: ReviewStage, recordId: string, body: string) =>
     request<{ id: string }>("POST", `/api/projects/${enc(projectId)}/threads`, { anchor: { ratingDisagreement: { stage, recordId } }, body }),
+  listCodings: (documentId: string) => request<{ codings: CodingSummary[] }>("GET", `/api/documents/${enc(documentId)}/codings`),
+  listCodes: (projectId: string) => request<{ codes: CodeSummary[] }>("GET", `/api/projects/${enc(projectId)}/codes`),
+
+  // Discussion: threads on a span, a code or a disagreement (read live from the threads document).
+  listThreads: (projectId: string, documentId: string) =>
+    request<{ threads: Thread[] }>("GET", `/api/projects/${enc(projectId)}/threads?documentId=${enc(documentId)}`),
+  startThread: (projectId: string, input: { anchor: NewThreadAnchor; body: string; mentions: string[] }) =>
+    request<Thread>("POST", `/api/projects/${enc(projectId)}/threads`, input),
+  replyToThread: (threadId: string, input: { body: string; mentions: string[] }) =>
+    request<ThreadMessage>("POST", `/api/threads/${enc(threadId)}/replies`, input),
+  resolveThread: (threadId: string, resolved: boolean) => request<Thread>("PATCH", `/api/threads/${enc(threadId)}`, { resolved }),
+
+  // Blind double coding and agreement.
+  getBlindRound: (documentId: string) => request<BlindRound>("GET", `/api/documents/${enc(documentId)}/blind`),
+  startBlindRound: (documentId: string, coders: string[]) => request<BlindRound>("POST", `/api/documents/${enc(documentId)}/blind`, { coders }),
+  revealBlindRound: (documentId: string) => request<BlindRound>("POST", `/api/documents/${enc(documentId)}/reveal`),
+  markBlindDone: (documentId: string) => request<BlindRound>("POST", `/api/documents/${enc(documentId)}/done`),
+  getProjectSettings: (projectId: string) => request<ProjectSettings>("GET", `/api/projects/${enc(projectId)}/settings`),
+  updateProjectSettings: (projectId: string, settings: ProjectSettings) =>
+    request<ProjectSettings>("PATCH", `/api/projects/${enc(projectId)}/settings`, settings),
+  getAgreement: (documentId: string, unit: DocumentAgreement["unit"], threshold: number) =>
+    request<DocumentAgreement>("GET", `/api/documents/${enc(documentId)}/agreement?unit=${enc(unit)}&threshold=${enc(String(threshold))}`),
+  settleDisagreement: (
+    documentId: string,
+    input: { codingIds: string[]; action: Settlement["action"]; keep?: string; note?: string },
+  ) => request<Settlement>("POST", `/api/documents/${enc(documentId)}/disagreements/settle`, input),
 };

@@ -2,8 +2,9 @@
 // change invalidates exactly what it affects (`invalidate`), and a fetch overtaken by a newer
 // one is dropped by the cache rather than applied out of order.
 import { queryOptions } from "@tanstack/react-query";
+import { ApiError } from "./http";
 import { api } from "./endpoints";
-import type { ReviewStage } from "./types";
+import type { DocumentAgreement, ReviewStage } from "./types";
 
 /** Keys nest by resource: invalidating a project's key also refreshes its documents and invitations. */
 export const queryKeys = {
@@ -24,6 +25,12 @@ export const queryKeys = {
   prisma: (projectId: string) => ["projects", projectId, "prisma"] as const,
   tokens: () => ["tokens"] as const,
   authOptions: () => ["auth-options"] as const,
+  codes: (projectId: string) => ["projects", projectId, "codes"] as const,
+  codings: (documentId: string) => ["documents", documentId, "codings"] as const,
+  settings: (projectId: string) => ["projects", projectId, "settings"] as const,
+  threads: (projectId: string, documentId: string) => ["projects", projectId, "threads", documentId] as const,
+  blindRound: (documentId: string) => ["documents", documentId, "blind"] as const,
+  agreement: (documentId: string, unit: string, threshold: number) => ["documents", documentId, "agreement", unit, threshold] as const,
 };
 
 export const queries = {
@@ -55,4 +62,17 @@ export const queries = {
   prisma: (projectId: string) => queryOptions({ queryKey: queryKeys.prisma(projectId), queryFn: () => api.prisma(projectId) }),
   reviewAgreement: (projectId: string, stage: ReviewStage) =>
     queryOptions({ queryKey: queryKeys.reviewAgreement(projectId, stage), queryFn: () => api.reviewAgreement(projectId, stage) }),
+  codes: (projectId: string) => queryOptions({ queryKey: queryKeys.codes(projectId), queryFn: () => api.listCodes(projectId).then((r) => r.codes) }),
+  codings: (documentId: string) => queryOptions({ queryKey: queryKeys.codings(documentId), queryFn: () => api.listCodings(documentId).then((r) => r.codings) }),
+  settings: (projectId: string) => queryOptions({ queryKey: queryKeys.settings(projectId), queryFn: () => api.getProjectSettings(projectId) }),
+  threads: (projectId: string, documentId: string) =>
+    queryOptions({ queryKey: queryKeys.threads(projectId, documentId), queryFn: () => api.listThreads(projectId, documentId).then((r) => r.threads) }),
+  // A transcript never coded blind has no round: null, not an error to retry.
+  blindRound: (documentId: string) =>
+    queryOptions({
+      queryKey: queryKeys.blindRound(documentId),
+      queryFn: () => api.getBlindRound(documentId).catch((error: unknown) => (error instanceof ApiError && error.status === 404 ? null : Promise.reject(error))),
+    }),
+  agreement: (documentId: string, unit: DocumentAgreement["unit"], threshold: number) =>
+    queryOptions({ queryKey: queryKeys.agreement(documentId, unit, threshold), queryFn: () => api.getAgreement(documentId, unit, threshold) }),
 };

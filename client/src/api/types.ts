@@ -208,3 +208,35 @@ export type PrismaReport = {
   };
   inconsistencies: string[];
 };
+
+/** What a thread is about, with a span placed in the current text (offsets into GET /api/documents/:id/text). */
+export type ThreadAnchor =
+  | { kind: "span"; documentId: string; start: number; end: number; text: string; orphaned: boolean }
+  | { kind: "code"; codeId: string }
+  | { kind: "coding"; documentId: string; codingId: string }
+  | { kind: "codingDisagreement"; documentId: string; codingIds: string[] };
+
+export type ThreadMessage = { id: string; author: Person; body: string; mentions: Person[]; createdAt: string };
+
+/** GET /api/projects/:projectId/threads: a discussion thread the caller may see. */
+export type Thread = {
+  id: string;
+  anchor: ThreadAnchor;
+  createdBy: Person;
+  createdAt: string;
+  resolved: { by: Person; at: string } | null;
+  messages: ThreadMessage[];
+};
+
+/** What a new thread is anchored to, as POST /api/projects/:projectId/threads takes it. */
+export type NewThreadAnchor =
+  | { documentId: string; start: number; end: number }
+  | { codeId: string }
+  | { codingId: string }
+  | { disagreement: { documentId: string; codingIds: string[] } };
+
+/** A code of the codebook, as far as the discussion and agreement screens name it. */
+export type CodeSummary = { id: string; name: string; color: string; deleted: boolean };
+
+/** GET /api/documents/:documentId/codings: a coding the caller may see, placed in the current text. */
+export type CodingSummary = { id: string; codeId: string; documentId: string; coder: Person; start: number; end: number; text: string; orphaned: boolean };

@@ -8,8 +8,10 @@ import { TRANSCRIPT_FIELD } from "@concord/shared/transcript/ydoc";
 import type { DocumentDetail, User } from "../api/types";
 import { TranscriptBody } from "../components/TranscriptReading";
 import { SCREENS, useMediaQuery } from "../components/useMediaQuery";
+import { can } from "@concord/shared/project/roles";
+import { useDiscussion } from "../discussion/useDiscussion";
 import { DOCUMENT_PANELS, type PanelContext } from "../transcript/panels";
-import { SidePanel, sidePanelName } from "../transcript/SidePanel";
+import { SidePanel, sidePanelName, type PanelRequest } from "../transcript/SidePanel";
 import type { TextSpan } from "../transcript/spanSearch";
 import { PaneBarEnd } from "../workspace/PaneBar";
 import { Sheet } from "../workspace/Sheet";
@@ -40,8 +42,11 @@ function useHasText(doc: Y.Doc | undefined): boolean {
 const PANEL_NAME = sidePanelName(DOCUMENT_PANELS);
 
 /** On a narrow screen, the side panel is a sheet opened from the pane bar. */
-function SidePanelSheet({ context }: { context: PanelContext }) {
-  const [open, setOpen] = useState(false);
+function SidePanelSheet({ context, request }: { context: PanelContext; request: PanelRequest | null }) {
+  const [open, setOpen] = useState(request !== null);
+  useEffect(() => {
+    if (request) setOpen(true);
+  }, [request?.seq]);
   const name = PANEL_NAME;
   return (
     <PaneBarEnd>
@@ -49,7 +54,7 @@ function SidePanelSheet({ context }: { context: PanelContext }) {
         {name}
       </button>
       <Sheet title={name} side="end" open={open} onClose={() => setOpen(false)}>
-        <SidePanel panels={DOCUMENT_PANELS} context={context} />
+        <SidePanel panels={DOCUMENT_PANELS} context={context} request={request} />
       </Sheet>
     </PaneBarEnd>
   );
@@ -83,7 +88,8 @@ export function CollaborativeDocument({ document, user, reading = null, span = n
   const connected = isConnected(connection);
   const [editor, setEditor] = useState<Editor | null>(null);
   const panelBeside = useMediaQuery(SCREENS.sidePanel);
-  const panelContext: PanelContext = { document, people, connected };
+  const { discussion, request: panelRequest } = useDiscussion(editor, can(document.role, "discussion.write"));
+  const panelContext: PanelContext = { document, people, connected, editor, discussion };
   // The offsets are of the stored text: wait for the server's copy (or this device's, offline).
   useLinkedSpan(editor, span, showEditor && hasText && connection.kind !== "connecting");
   // Folded on a phone until asked for (the stylesheet ignores this on a wide screen).
@@ -113,7 +119,7 @@ export function CollaborativeDocument({ document, user, reading = null, span = n
           onToggle={() => setDetailsOpen((open) => !open)}
           controls={`${detailsId} ${toolsId}`}
         />
-        {panelBeside ? null : <SidePanelSheet context={panelContext} />}
+        {panelBeside ? null : <SidePanelSheet context={panelContext} request={panelRequest} />}
         <div id={detailsId} className="document-layout__detail">
           <ConnectionStatus state={connection} readOnly={readOnly} />
         </div>
@@ -146,7 +152,7 @@ export function CollaborativeDocument({ document, user, reading = null, span = n
       </section>
       {panelBeside ? (
         <aside className="document-layout__aside" aria-label={PANEL_NAME}>
-          <SidePanel panels={DOCUMENT_PANELS} context={panelContext} />
+          <SidePanel panels={DOCUMENT_PANELS} context={panelContext} request={panelRequest} />
         </aside>
       ) : null}
     </div>

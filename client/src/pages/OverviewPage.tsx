@@ -9,6 +9,8 @@ import { Pending } from "../components/PendingPage";
 import { PageHeading } from "../components/PageHeading";
 import { canAddDocuments, roleName } from "../components/roles";
 import { TranscriptTable } from "../project/TranscriptTable";
+import { WatchSetting } from "../blind/WatchSetting";
+import { can } from "@concord/shared/project/roles";
 
 /** The way to the import form in the Transcripts section. */
 export function AddTranscriptLink({ projectId }: { projectId: string }) {
@@ -48,6 +50,12 @@ export function OverviewPage() {
           <TranscriptTable documents={documents.data} canAdd={canAdd} addEntry={<AddTranscriptLink projectId={projectId} />} />
         ) : null}
       </section>
+      {can(role, "coding.blind") ? (
+        <section aria-labelledby="settings-heading" className="stack">
+          <h2 id="settings-heading">Project settings</h2>
+          <WatchSetting projectId={projectId} mayChange />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,12 +1,19 @@
 // The panel host beside a transcript: one tab per registered panel (panels.tsx), following
 // the ARIA tabs pattern (arrow keys, Home and End move between tabs; Tab goes into the panel).
-import { useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import type { DocumentPanel, PanelContext } from "./panels";
 
-type Props = { panels: DocumentPanel[]; context: PanelContext };
+/** A panel to bring forward, with a count that changes on each request. */
+export type PanelRequest = { id: string; seq: number };
 
-export function SidePanel({ panels, context }: Props) {
-  const [activeId, setActiveId] = useState(panels[0]?.id);
+type Props = { panels: DocumentPanel[]; context: PanelContext; request?: PanelRequest | null };
+
+export function SidePanel({ panels, context, request = null }: Props) {
+  const [activeId, setActiveId] = useState(request?.id ?? panels[0]?.id);
+  // A feature asked for its panel (a link to a thread, a shortcut): show it.
+  useEffect(() => {
+    if (request) setActiveId(request.id);
+  }, [request?.seq]);
   const prefix = useId();
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const active = panels.find((panel) => panel.id === activeId) ?? panels[0];
