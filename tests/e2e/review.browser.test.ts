@@ -87,7 +87,7 @@ describe.skipIf(unavailable !== null)("screening in the browser", () => {
     // Revealed: the disagreement (the lead excluded, the rater included) lists both decisions, live.
     const view = page.getByRole("region", { name: "Agreement and disagreements" });
     await view.getByText("Lena Lead").waitFor();
-    const entry = view.locator(".disagreement");
+    const entry = view.locator(".rating-disagreement");
     expect(await entry.count()).toBe(1);
     expect(await entry.textContent()).toMatch(/Lena Lead: exclude/);
     expect(await entry.textContent()).toMatch(/Rafa Rater: include/);

@@ -31,14 +31,14 @@ function Disagreement({ projectId, stage, entry, criteria }: { projectId: string
       return "Discussion started.";
     });
   return (
-    <li className="disagreement">
+    <li className="rating-disagreement">
       <h3>{entry.title ?? "(untitled)"}</h3>
-      <ul className="disagreement__answers">
+      <ul className="rating-disagreement__answers">
         {entry.answers.map((a) => (
           <li key={a.rater.id}>
             <strong>{a.rater.name}</strong>: {a.answer ?? "no answer"}
             {reasonText(a.reason)}
-            {a.comment ? <span className="disagreement__comment"> “{a.comment}”</span> : null}
+            {a.comment ? <span className="rating-disagreement__comment"> “{a.comment}”</span> : null}
           </li>
         ))}
       </ul>
@@ -104,7 +104,7 @@ export function Disagreements({ projectId, stage, agreement, criteria }: { proje
       {agreement.disagreements.length === 0 ? (
         <p>No disagreement among the revealed items.</p>
       ) : (
-        <ul className="disagreements">
+        <ul className="rating-disagreements">
           {agreement.disagreements.map((entry) => (
             <Disagreement key={`${entry.recordId} ${entry.question}`} projectId={projectId} stage={stage} entry={entry} criteria={criteria} />
           ))}
