@@ -3,6 +3,8 @@ import { request } from "./http";
 import type {
   ApiToken,
   AuthOptions,
+  CodeSummary,
+  CodingSummary,
   DocumentDetail,
   EmailedInvitation,
   NewApiToken,
@@ -89,4 +91,17 @@ export const api = {
     request<DocumentSummary>("POST", `/api/projects/${enc(projectId)}/documents`, transcriptForm(file, title, speakers)),
   getDocument: (documentId: string) => request<DocumentDetail>("GET", `/api/documents/${enc(documentId)}`),
   getDocumentText: (documentId: string) => request<string>("GET", `/api/documents/${enc(documentId)}/text`),
+
+  listCodes: (projectId: string) => request<{ codes: CodeSummary[] }>("GET", `/api/projects/${enc(projectId)}/codes`),
+  createCode: (projectId: string, input: { name: string; level: CodeSummary["level"]; parentId?: string | null; color?: string }) =>
+    request<CodeSummary>("POST", `/api/projects/${enc(projectId)}/codes`, input),
+  updateCode: (projectId: string, codeId: string, changes: Partial<Pick<CodeSummary, "name" | "color" | "level" | "parentId" | "description">>) =>
+    request<CodeSummary>("PATCH", `/api/projects/${enc(projectId)}/codes/${enc(codeId)}`, changes),
+  deleteCode: (projectId: string, codeId: string) => request<CodeSummary>("DELETE", `/api/projects/${enc(projectId)}/codes/${enc(codeId)}`),
+  restoreCode: (projectId: string, codeId: string) =>
+    request<CodeSummary>("POST", `/api/projects/${enc(projectId)}/codes/${enc(codeId)}/restore`, {}),
+  /** `start` and `end` are offsets into the text getDocumentText returns. */
+  createCoding: (documentId: string, input: { codeId: string; start: number; end: number; note?: string }) =>
+    request<CodingSummary>("POST", `/api/documents/${enc(documentId)}/codings`, input),
+  deleteCoding: (codingId: string) => request<void>("DELETE", `/api/codings/${enc(codingId)}`),
 };

@@ -12,6 +12,7 @@ export const queryKeys = {
   invitations: (projectId: string) => ["projects", projectId, "invitations"] as const,
   document: (documentId: string) => ["documents", documentId] as const,
   documentText: (documentId: string) => ["documents", documentId, "text"] as const,
+  codes: (projectId: string) => ["projects", projectId, "codes"] as const,
   invitation: (token: string) => ["invitation", token] as const,
   tokens: () => ["tokens"] as const,
   authOptions: () => ["auth-options"] as const,
@@ -34,6 +35,8 @@ export const queries = {
       staleTime: Infinity,
       gcTime: 30_000,
     }),
+  /** The codebook with counts; the live codebook document is the truth for names and the tree. */
+  codes: (projectId: string) => queryOptions({ queryKey: queryKeys.codes(projectId), queryFn: () => api.listCodes(projectId).then((r) => r.codes) }),
   invitation: (token: string) => queryOptions({ queryKey: queryKeys.invitation(token), queryFn: () => api.getInvitation(token) }),
   tokens: () => queryOptions({ queryKey: queryKeys.tokens(), queryFn: () => api.listTokens().then((r) => r.tokens) }),
   authOptions: () => queryOptions({ queryKey: queryKeys.authOptions(), queryFn: api.authOptions, staleTime: Infinity }),

@@ -129,3 +129,19 @@ export type DocumentAgreement = {
   at_reveal: { takenAt: string; per_code: Record<string, AgreementFigures>; overall: AgreementFigures } | null;
   after_settling: { takenAt: string; per_code: Record<string, AgreementFigures>; overall: AgreementFigures } | null;
 };
+
+/** A code as GET|POST|PATCH /api/projects/:projectId/codes answers it. */
+export type CodeSummary = {
+  id: string;
+  name: string;
+  description: string;
+  color: string;
+  level: "initial" | "focused" | "category" | "concept";
+  parentId: string | null;
+  deleted: boolean;
+  mergedInto: string | null;
+  counts?: { codings: number; documents: number; coders: number };
+};
+
+/** POST /api/documents/:documentId/codings: a coding placed in the current text. */
+export type CodingSummary = { id: string; codeId: string; start: number; end: number; text: string; orphaned: boolean; note: string };

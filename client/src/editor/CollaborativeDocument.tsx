@@ -6,6 +6,9 @@ import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import type * as Y from "yjs";
 import { TRANSCRIPT_FIELD } from "@concord/shared/transcript/ydoc";
 import type { DocumentDetail, User } from "../api/types";
+import { CodingMargin } from "../coding/CodingMargin";
+import { CodingNotice, CodingProvider } from "../coding/CodingContext";
+import { QuickCodePalette } from "../coding/QuickCodePalette";
 import { TranscriptBody } from "../components/TranscriptReading";
 import { SCREENS, useMediaQuery } from "../components/useMediaQuery";
 import { DOCUMENT_PANELS, type PanelContext } from "../transcript/panels";
@@ -82,7 +85,7 @@ export function CollaborativeDocument({ document, user, reading = null, span = n
   const connected = connection.kind === "saved" || connection.kind === "pending";
   const [editor, setEditor] = useState<Editor | null>(null);
   const panelBeside = useMediaQuery(SCREENS.sidePanel);
-  const panelContext: PanelContext = { document, people, connected };
+  const panelContext: PanelContext = { document, people, connected, editor };
   // The offsets are of the stored text: wait for the server's copy (or this device's, offline).
   useLinkedSpan(editor, span, showEditor && hasText && connection.kind !== "connecting");
   // Folded on a phone until asked for (the stylesheet ignores this on a wide screen).
@@ -102,6 +105,7 @@ export function CollaborativeDocument({ document, user, reading = null, span = n
   }
 
   return (
+    <CodingProvider document={document} user={user} collaboration={collaboration} editor={editor} readOnly={readOnly}>
     <div className={detailsOpen ? "document-layout" : "document-layout document-layout--folded"}>
       <div className="document-layout__status">
         <StatusLine
@@ -148,6 +152,10 @@ export function CollaborativeDocument({ document, user, reading = null, span = n
           <SidePanel panels={DOCUMENT_PANELS} context={panelContext} />
         </aside>
       ) : null}
+      <CodingMargin />
+      <QuickCodePalette />
+      <CodingNotice />
     </div>
+    </CodingProvider>
   );
 }
