@@ -11,6 +11,8 @@ import { discard, type ServerProcess } from "../helpers/server";
 const DEMO_PROJECT = "Readiness for co-production (demo)";
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
+/** How long a change may take to reach the other browser (generous: the machine is shared). */
+const LIVE_MS = 30_000;
 
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`Skipping browser tests: ${unavailable}`);
@@ -89,7 +91,7 @@ describe.skipIf(unavailable !== null)("coding in the browser", () => {
     expect(await lead.evaluate(() => document.activeElement?.classList.contains("ProseMirror"))).toBe(true);
 
     const stripe = consultant.locator(`.coding-stripe[aria-label^="${CODE}, coded by Priya Raman"]`);
-    await stripe.waitFor({ timeout: 15_000 });
+    await stripe.waitFor({ timeout: LIVE_MS });
     await stripe.focus();
     await expect.poll(() => consultant.getByRole("tooltip").textContent()).toContain(CODE);
     expect(await consultant.locator(".transcript .coding-highlight").count()).toBeGreaterThan(0);
@@ -105,31 +107,42 @@ describe.skipIf(unavailable !== null)("coding in the browser", () => {
     await screenshot(consultant, "coding-stripes-desktop");
   });
 
+  it("creates a code from the palette when none matches, and applies it", async () => {
+    await selectWords(lead, 7, 2);
+    await lead.keyboard.press("Control+k");
+    const palette = lead.getByRole("dialog", { name: /Apply a code/ });
+    await lead.keyboard.type("Being listened to");
+    await expect.poll(() => palette.getByRole("option", { selected: true }).textContent()).toBe("Create code “Being listened to”");
+    await lead.keyboard.press("Enter");
+    await expect.poll(() => lead.locator(".coding-notice").textContent()).toContain("as Being listened to");
+    await consultant.locator('.coding-stripe[aria-label^="Being listened to, coded by Priya Raman"]').waitFor({ timeout: LIVE_MS });
+  });
+
   it("applies a code from the Codes panel, and the coder can remove it again from its stripe with undo", async () => {
     await selectWords(consultant, 3, 2);
     await consultant.getByRole("tab", { name: "Codes" }).click();
     await consultant.getByRole("button", { name: `Apply ${CODE} to the selected words` }).click();
     const mine = consultant.locator(`.coding-stripe[aria-label^="${CODE}, coded by Jo Mensah"]`);
-    await mine.waitFor({ timeout: 15_000 });
+    await mine.waitFor({ timeout: LIVE_MS });
     await expect.poll(() => consultant.getByRole("status").filter({ hasText: "Coded" }).count()).toBeGreaterThan(0);
     await expectNoSeriousAxeViolations(consultant, "transcript with stripes and the Codes panel");
     await screenshot(consultant, "coding-codes-panel-desktop");
 
     // The lead sees it too.
-    await lead.locator(`.coding-stripe[aria-label^="${CODE}, coded by Jo Mensah"]`).waitFor({ timeout: 15_000 });
+    await lead.locator(`.coding-stripe[aria-label^="${CODE}, coded by Jo Mensah"]`).waitFor({ timeout: LIVE_MS });
 
     await mine.focus();
     await consultant.keyboard.press("Delete");
     await mine.waitFor({ state: "detached" });
     await consultant.getByRole("button", { name: "Undo" }).click();
-    await mine.waitFor({ timeout: 15_000 });
+    await mine.waitFor({ timeout: LIVE_MS });
   });
 
   it("on a phone, applies a code from the Codes sheet to the words selected before it opened", async () => {
     const phone = await signedInPage(browser, server.url, "supervisor@example.org", PHONE);
     await openDemoTranscript(phone);
     // The stripes collapse to a bar per line with a count.
-    await phone.locator(".coding-line__bar").first().waitFor({ timeout: 15_000 });
+    await phone.locator(".coding-line__bar").first().waitFor({ timeout: LIVE_MS });
     await selectWords(phone, 5, 2);
     await phone.getByRole("button", { name: /Codes|Side panel/ }).click();
     const sheet = phone.getByRole("dialog");

@@ -14,7 +14,7 @@ import type { CodeSummary, DocumentDetail, User } from "../api/types";
 import { offsetAt, textMap } from "../editor/textOffsets";
 import type { Collaboration } from "../editor/useCollaboration";
 import { installCodingHighlight, setCodingHighlight } from "./codingHighlight";
-import { layerCodings, placeCodings, visibleCodes, type PlacedCoding } from "./placeCodings";
+import { layerCodings, placer, visibleCodes, type PlacedCoding } from "./placeCodings";
 import { useCodingDocs } from "./useCodingDocs";
 
 /** A selection in plain-text offsets (what the API takes) and editor positions (to show it again). */
@@ -81,6 +81,8 @@ function readRecent(projectId: string): string[] {
 /** Re-placing every coding after each keystroke would cost typing time: wait for a pause (or at most this long). */
 const PLACE_PAUSE_MS = 250;
 const PLACE_MAX_WAIT_MS = 1500;
+/** How long one slice of placing may hold the main thread. */
+const PLACE_SLICE_MS = 6;
 
 function selectionOf(editor: Editor): CodingSelection | null {
   const { from, to } = editor.state.selection;
@@ -146,10 +148,25 @@ export function CodingProvider({ document, user, collaboration, editor, readOnly
     if (!editor || !collaboration) return;
     let timer = 0;
     let firstWait = 0;
+    let slice = 0;
+    // Places every coding in slices of a few milliseconds between which the browser handles
+    // input; a pass the text overtakes is dropped (its maps are stale), and the next pause redoes it.
     const place = () => {
       timer = 0;
       firstWait = 0;
-      if (!editor.isDestroyed) setCodings(placeCodings(collaboration.doc, editor.state.doc, raw));
+      window.clearTimeout(slice);
+      if (editor.isDestroyed) return;
+      const pmDoc = editor.state.doc;
+      const placeOne = placer(collaboration.doc, pmDoc);
+      const placed: PlacedCoding[] = [];
+      const step = () => {
+        if (editor.isDestroyed || editor.state.doc !== pmDoc) return;
+        const until = performance.now() + PLACE_SLICE_MS;
+        while (placed.length < raw.length && performance.now() < until) placed.push(placeOne(raw[placed.length]!));
+        if (placed.length < raw.length) slice = window.setTimeout(step, 0);
+        else setCodings(placed);
+      };
+      step();
     };
     place();
     const onChange = ({ transaction }: { transaction: { docChanged: boolean } }) => {
@@ -163,6 +180,7 @@ export function CodingProvider({ document, user, collaboration, editor, readOnly
     return () => {
       editor.off("transaction", onChange);
       window.clearTimeout(timer);
+      window.clearTimeout(slice);
     };
   }, [editor, collaboration, raw]);
 
@@ -334,36 +352,41 @@ export function CodingProvider({ document, user, collaboration, editor, readOnly
   const [paletteOpen, setPaletteOpen] = useState(false);
   const mayCode = !readOnly && document.role !== "viewer";
 
-  const value: CodingState = {
-    editor,
-    documentId: document.id,
-    projectId: document.projectId,
-    userId: user.id,
-    mayCode,
-    codes,
-    codeById,
-    codings,
-    shown,
-    coders,
-    hiddenCoders,
-    toggleCoder,
-    codeFilter,
-    setCodeFilter,
-    selection,
-    recent,
-    apply,
-    createCode,
-    createAndApply,
-    removeCoding,
-    deleteCode,
-    offer,
-    setOffer,
-    active,
-    setActive,
-    selectCoding,
-    paletteOpen,
-    setPaletteOpen,
-  };
+  // One object for as long as nothing in it changes: the page re-renders on every caret move
+  // (presence), and a new value would re-render every stripe with it.
+  const value = useMemo<CodingState>(
+    () => ({
+      editor,
+      documentId: document.id,
+      projectId: document.projectId,
+      userId: user.id,
+      mayCode,
+      codes,
+      codeById,
+      codings,
+      shown,
+      coders,
+      hiddenCoders,
+      toggleCoder,
+      codeFilter,
+      setCodeFilter,
+      selection,
+      recent,
+      apply,
+      createCode,
+      createAndApply,
+      removeCoding,
+      deleteCode,
+      offer,
+      setOffer,
+      active,
+      setActive,
+      selectCoding,
+      paletteOpen,
+      setPaletteOpen,
+    }),
+    [active, apply, codeById, codeFilter, coders, codes, codings, createAndApply, createCode, deleteCode, editor, hiddenCoders, mayCode, offer, paletteOpen, recent, removeCoding, selectCoding, selection, setActive, setCodeFilter, setOffer, setPaletteOpen, shown, toggleCoder, document.id, document.projectId, user.id],
+  );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 

@@ -7,7 +7,7 @@
 // written in one React commit: no read after a write, so no forced layout per stripe.
 // On a phone the stripes collapse to one bar per line with a count; a tap lists the codes.
 import type { Editor } from "@tiptap/core";
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { createPortal } from "react-dom";
 import { SCREENS, useMediaQuery } from "../components/useMediaQuery";
 import { useCoding, type CodingState } from "./CodingContext";
@@ -84,7 +84,8 @@ function coderName(coding: CodingState, coderId: string): string {
   return coding.coders.find((c) => c.id === coderId)?.name ?? "another coder";
 }
 
-export function CodingMargin() {
+/** Memoised: the page re-renders on every caret move, and the margin has nothing to redo then. */
+export const CodingMargin = memo(function CodingMargin() {
   const coding = useCoding();
   const editor = coding?.editor ?? null;
   const margin = useMarginElement(editor);
@@ -99,7 +100,7 @@ export function CodingMargin() {
   const boxes = useStripeBoxes(editor, margin, placed);
   if (!coding || !margin) return null;
   return createPortal(phone ? <LineBars coding={coding} placed={placed} boxes={boxes} /> : <Stripes coding={coding} placed={placed} boxes={boxes} />, margin);
-}
+});
 
 function Stripes({ coding, placed, boxes }: { coding: CodingState; placed: PlacedCoding[]; boxes: Map<string, Box> }) {
   const refs = useRef(new Map<string, HTMLButtonElement>());
@@ -118,6 +119,23 @@ function Stripes({ coding, placed, boxes }: { coding: CodingState; placed: Place
     const target = drawn[Math.max(0, Math.min(index, drawn.length - 1))];
     if (target) refs.current.get(target.id)?.focus();
   }
+
+  // The stripes' handlers read the latest state through a ref, so the object never changes
+  // and a stripe re-renders only when its own place, colour or label does.
+  const latest = useRef({ coding, onKeyDown });
+  latest.current = { coding, onKeyDown };
+  const actions = useMemo<StripeActions>(
+    () => ({
+      ref: (id, element) => {
+        if (element) refs.current.set(id, element);
+        else refs.current.delete(id);
+      },
+      activate: (id) => latest.current.coding.setActive(id),
+      select: (item) => latest.current.coding.selectCoding(item),
+      keyDown: (event, item, index) => latest.current.onKeyDown(event, item, index),
+    }),
+    [],
+  );
 
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, item: PlacedCoding, index: number) {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
@@ -140,23 +158,18 @@ function Stripes({ coding, placed, boxes }: { coding: CodingState; placed: Place
         const code = coding.codeById.get(item.codeId);
         const mine = item.coderId === coding.userId;
         return (
-          <button
+          <Stripe
             key={item.id}
-            ref={(element) => {
-              if (element) refs.current.set(item.id, element);
-              else refs.current.delete(item.id);
-            }}
-            type="button"
-            className="coding-stripe"
-            data-coding-id={item.id}
-            style={{ top: box.top, height: box.height, left: (layout.lanes.get(item.id) ?? 0) * (laneWidth + 1), width: laneWidth, background: code?.color ?? "#666666" }}
-            aria-label={`${code?.name ?? "Unknown code"}, coded by ${coderName(coding, item.coderId)}${mine ? ". Delete removes it" : ""}`}
-            aria-describedby={coding.active === item.id ? tooltipId : undefined}
-            onMouseEnter={() => coding.setActive(item.id)}
-            onFocus={() => coding.setActive(item.id)}
-            onBlur={() => coding.setActive(null)}
-            onClick={() => coding.selectCoding(item)}
-            onKeyDown={(event) => onKeyDown(event, item, index)}
+            item={item}
+            index={index}
+            top={box.top}
+            height={box.height}
+            left={(layout.lanes.get(item.id) ?? 0) * (laneWidth + 1)}
+            width={laneWidth}
+            color={code?.color ?? "#666666"}
+            label={`${code?.name ?? "Unknown code"}, coded by ${coderName(coding, item.coderId)}${mine ? ". Delete removes it" : ""}`}
+            describedBy={coding.active === item.id ? tooltipId : undefined}
+            actions={actions}
           />
         );
       })}
@@ -170,6 +183,45 @@ function Stripes({ coding, placed, boxes }: { coding: CodingState; placed: Place
     </div>
   );
 }
+
+type StripeActions = {
+  ref: (id: string, element: HTMLButtonElement | null) => void;
+  activate: (id: string | null) => void;
+  select: (item: PlacedCoding) => void;
+  keyDown: (event: KeyboardEvent<HTMLButtonElement>, item: PlacedCoding, index: number) => void;
+};
+
+type StripeProps = {
+  item: PlacedCoding;
+  index: number;
+  top: number;
+  height: number;
+  left: number;
+  width: number;
+  color: string;
+  label: string;
+  describedBy: string | undefined;
+  actions: StripeActions;
+};
+
+const Stripe = memo(function Stripe({ item, index, top, height, left, width, color, label, describedBy, actions }: StripeProps) {
+  return (
+    <button
+      ref={(element) => actions.ref(item.id, element)}
+      type="button"
+      className="coding-stripe"
+      data-coding-id={item.id}
+      style={{ top, height, left, width, background: color }}
+      aria-label={label}
+      aria-describedby={describedBy}
+      onMouseEnter={() => actions.activate(item.id)}
+      onFocus={() => actions.activate(item.id)}
+      onBlur={() => actions.activate(null)}
+      onClick={() => actions.select(item)}
+      onKeyDown={(event) => actions.keyDown(event, item, index)}
+    />
+  );
+});
 
 /** The phone's form: a bar per line with the number of codings starting there; a tap lists them. */
 function LineBars({ coding, placed, boxes }: { coding: CodingState; placed: PlacedCoding[]; boxes: Map<string, Box> }) {

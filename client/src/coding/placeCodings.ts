@@ -1,6 +1,7 @@
 // Where each visible coding lies now: its anchor (Yjs relative positions) resolved against
 // the transcript Y.Doc to plain-text offsets, then to editor positions. One text map of each
 // kind serves every coding, so placing 2,000 codings reads the text twice, not 2,000 times.
+// The caller places them in slices of a few milliseconds, so typing is never held up for long.
 import type { Node } from "@tiptap/pm/model";
 import type * as Y from "yjs";
 import { resolveAnchor } from "@concord/shared/coding/anchor";
@@ -45,14 +46,17 @@ export function visibleCodes(codebook: Y.Doc | null, layers: readonly LayerDoc[]
   return [...codes.values()];
 }
 
-/** Places the codings in the transcript as it is now (`transcript` the Y.Doc, `editorDoc` the editor's copy of it). */
-export function placeCodings(transcript: Y.Doc, editorDoc: Node, codings: readonly LayerCodingView[]): PlacedCoding[] {
+/** Places one coding, against the text maps `placer` read once for the whole pass. */
+export type Placer = (coding: LayerCodingView) => PlacedCoding;
+
+/** A function that places codings in the transcript as it is now (`transcript` the Y.Doc, `editorDoc` the editor's copy of it). */
+export function placer(transcript: Y.Doc, editorDoc: Node): Placer {
   const yMap = transcriptTextMap(transcript);
   const pmMap = textMap(editorDoc);
-  return codings.map(({ start, end, ...rest }) => {
+  return ({ start, end, ...rest }) => {
     const range = resolveAnchor(transcript, yMap, { start, end });
     const from = positionAt(pmMap, range.start);
     const to = range.orphaned ? from : positionAt(pmMap, range.end);
     return { ...rest, startOffset: range.start, endOffset: range.end, from, to, orphaned: range.orphaned || to <= from };
-  });
+  };
 }
