@@ -3,9 +3,10 @@
 // live with the code's name on keyboard focus (focus staying on the stripe while more codings
 // arrive); the consultant codes from the Codes panel; on a phone the Codes sheet applies a
 // code to the words selected before it opened. axe-core on each; screenshots desktop + phone.
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, browserUnavailableReason, describeViolations, launchBrowser, screenshot, signedInPage, startDemoServer } from "../helpers/browser";
+import { ARTIFACTS_DIR, axeViolations, browserUnavailableReason, describeViolations, launchBrowser, screenshot, signedInPage, startDemoServer } from "../helpers/browser";
 import { discard, type ServerProcess } from "../helpers/server";
 
 const DEMO_PROJECT = "Readiness for co-production (demo)";
@@ -147,7 +148,7 @@ describe.skipIf(unavailable !== null)("coding in the browser", () => {
     await phone.getByRole("button", { name: /Codes|Side panel/ }).click();
     const sheet = phone.getByRole("dialog");
     await sheet.getByRole("tab", { name: "Codes" }).click();
-    await screenshot(phone, "coding-codes-sheet-phone");
+    await phone.screenshot({ path: path.join(ARTIFACTS_DIR, "coding-codes-sheet-phone-viewport.png") });
     await sheet.getByRole("button", { name: "Apply Money worries to the selected words" }).click();
     await expect.poll(() => phone.getByRole("status").filter({ hasText: "Coded" }).textContent()).toContain("Money worries");
     await sheet.getByRole("button", { name: "Close" }).click();
@@ -159,6 +160,7 @@ describe.skipIf(unavailable !== null)("coding in the browser", () => {
     await phone.locator(".coding-line__list").waitFor();
     await expectNoSeriousAxeViolations(phone, "phone transcript with coding bars");
     await screenshot(phone, "coding-stripes-phone");
+    await phone.screenshot({ path: path.join(ARTIFACTS_DIR, "coding-stripes-phone-viewport.png") });
     await phone.context().close();
   });
 });

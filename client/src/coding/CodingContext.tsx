@@ -80,7 +80,7 @@ function readRecent(projectId: string): string[] {
 
 /** Re-placing every coding after each keystroke would cost typing time: wait for a pause (or at most this long). */
 const PLACE_PAUSE_MS = 250;
-const PLACE_MAX_WAIT_MS = 1500;
+const PLACE_MAX_WAIT_MS = 5000;
 /** How long one slice of placing may hold the main thread. */
 const PLACE_SLICE_MS = 6;
 
