@@ -3,8 +3,8 @@
 // two reads that place every coding in the current text (GET codings for the document, GET
 // segments for one code), and the segment agreement of the three coders (GET agreement, at
 // each unit: placing the codings, then the engine in the worker pool; and the engine alone),
-// through the real app on the real SQLite store. (Browser rendering and typing latency come
-// with the client's part.)
+// through the real app on the real SQLite store. Then, in Chromium, the client's part
+// (codingChromium.ts): time to first render with every stripe, and typing latency.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,6 +21,7 @@ import { addCode } from "../../server/src/commands/codebook";
 import { codedText } from "../../server/src/commands/codedSegments";
 import { openStore } from "../../server/src/store/store";
 import { WorkerPool } from "../../server/src/workers/pool";
+import { measureInChromium } from "./codingChromium";
 
 const WORDS = 15_000;
 const CODINGS = 2_000;
@@ -96,6 +97,8 @@ try {
   for (const a of agreement) console.log(`GET agreement, unit ${a.unit}, threshold 0.9 (3 coders): p50 ${a.p50.toFixed(0)} ms, p95 ${a.p95.toFixed(0)} ms, fastest ${a.min.toFixed(0)} ms, ${(a.bytes / 1024).toFixed(0)} KiB (aim < 100 ms)`);
   console.log(`  of which the engine alone (word unit, in-process): p50 ${percentile(engine, 50).toFixed(0)} ms, p95 ${percentile(engine, 95).toFixed(0)} ms, fastest ${Math.min(...engine).toFixed(0)} ms; ${disagreements} disagreements`);
   console.log(`(load average while measuring: ${os.loadavg().map((l) => l.toFixed(1)).join(", ")} on ${os.cpus().length} cores)`);
+  await measureInChromium(text, CODINGS, codes.length);
+  console.log(`(load average after Chromium: ${os.loadavg().map((l) => l.toFixed(1)).join(", ")})`);
 } finally {
   await workers.close();
   await store.close();

@@ -220,8 +220,8 @@ describe.skipIf(unavailable !== null)("on a phone and at 200% zoom", () => {
     expect(await summary.getAttribute("aria-expanded")).toBe("false");
 
     // Who is here: the side panel, as a sheet.
-    await page.getByRole("button", { name: "Here now", exact: true }).click();
-    await page.getByRole("dialog", { name: "Here now" }).getByRole("heading", { name: /Here now \(only you\)/ }).waitFor();
+    await page.getByRole("button", { name: "Side panel", exact: true }).click();
+    await page.getByRole("dialog", { name: "Side panel" }).getByRole("heading", { name: /Here now \(only you\)/ }).waitFor();
     expect(await page.getByTestId("presence-person").first().textContent()).toContain(CONSULTANT.name);
     await page.context().close();
   });

@@ -115,7 +115,7 @@ describe.skipIf(unavailable !== null)("the workspace shell", () => {
     const list = nav.getByRole("region", { name: "Transcripts" });
     expect(await list.getByRole("link").count()).toBe(2);
     expect(await list.locator('a[aria-current="page"]').getAttribute("href")).toContain(documentId);
-    const panel = page.getByRole("complementary", { name: "Here now" });
+    const panel = page.getByRole("complementary", { name: "Side panel" });
     await panel.getByTestId("presence-person").filter({ hasText: "Priya Raman" }).waitFor();
     const boxes = await Promise.all([nav, page.locator(".document-layout__editor"), panel].map((l) => l.boundingBox()));
     expect(boxes[0]!.x + boxes[0]!.width, "sidebar left of the text").toBeLessThanOrEqual(boxes[1]!.x);
@@ -153,7 +153,7 @@ describe.skipIf(unavailable !== null)("the workspace shell", () => {
     await page.locator('.connection[data-state="saved"]').waitFor({ state: "attached" });
     await expectClean(page, "the transcript at 390 px", "390-transcript");
 
-    for (const [button, title] of [["All transcripts", "Transcripts"], ["Here now", "Here now"]] as const) {
+    for (const [button, title] of [["All transcripts", "Transcripts"], ["Side panel", "Side panel"]] as const) {
       const opener = page.getByRole("button", { name: button, exact: true });
       await opener.focus();
       await page.keyboard.press("Enter");
@@ -165,7 +165,7 @@ describe.skipIf(unavailable !== null)("the workspace shell", () => {
         await page.keyboard.press(key);
         expect(await sheet.evaluate((el) => el.contains(document.activeElement)), `focus still inside after ${key}`).toBe(true);
       }
-      if (title === "Here now") await sheet.getByTestId("presence-person").filter({ hasText: "Jo Mensah" }).waitFor();
+      if (title === "Side panel") await sheet.getByTestId("presence-person").filter({ hasText: "Jo Mensah" }).waitFor();
       else expect(await sheet.getByRole("link").count()).toBe(2);
       await expectClean(page, `the ${title} sheet`, `390-sheet-${button.replace(/ /g, "-").toLowerCase()}`);
       await page.keyboard.press("Escape");

@@ -3,6 +3,8 @@ import { request } from "./http";
 import type {
   ApiToken,
   AuthOptions,
+  CodeSummary,
+  CodingSummary,
   DocumentDetail,
   EmailedInvitation,
   NewApiToken,
@@ -29,8 +31,6 @@ import type {
   ReviewStage,
   PrismaReport,
   BlindRound,
-  CodeSummary,
-  CodingSummary,
   DocumentAgreement,
   NewThreadAnchor,
   ProjectSettings,
@@ -157,4 +157,15 @@ export const api = {
     documentId: string,
     input: { codingIds: string[]; action: Settlement["action"]; keep?: string; note?: string },
   ) => request<Settlement>("POST", `/api/documents/${enc(documentId)}/disagreements/settle`, input),
+  createCode: (projectId: string, input: { name: string; level: CodeSummary["level"]; parentId?: string | null; color?: string }) =>
+    request<CodeSummary>("POST", `/api/projects/${enc(projectId)}/codes`, input),
+  updateCode: (projectId: string, codeId: string, changes: Partial<Pick<CodeSummary, "name" | "color" | "level" | "parentId" | "description">>) =>
+    request<CodeSummary>("PATCH", `/api/projects/${enc(projectId)}/codes/${enc(codeId)}`, changes),
+  deleteCode: (projectId: string, codeId: string) => request<CodeSummary>("DELETE", `/api/projects/${enc(projectId)}/codes/${enc(codeId)}`),
+  restoreCode: (projectId: string, codeId: string) =>
+    request<CodeSummary>("POST", `/api/projects/${enc(projectId)}/codes/${enc(codeId)}/restore`, {}),
+  /** `start` and `end` are offsets into the text getDocumentText returns. */
+  createCoding: (documentId: string, input: { codeId: string; start: number; end: number; note?: string }) =>
+    request<CodingSummary>("POST", `/api/documents/${enc(documentId)}/codings`, input),
+  deleteCoding: (codingId: string) => request<void>("DELETE", `/api/codings/${enc(codingId)}`),
 };

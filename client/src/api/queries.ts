@@ -14,6 +14,7 @@ export const queryKeys = {
   invitations: (projectId: string) => ["projects", projectId, "invitations"] as const,
   document: (documentId: string) => ["documents", documentId] as const,
   documentText: (documentId: string) => ["documents", documentId, "text"] as const,
+  codes: (projectId: string) => ["projects", projectId, "codes"] as const,
   invitation: (token: string) => ["invitation", token] as const,
   records: (projectId: string) => ["projects", projectId, "records"] as const,
   criteria: (projectId: string) => ["projects", projectId, "criteria"] as const,
@@ -25,7 +26,6 @@ export const queryKeys = {
   prisma: (projectId: string) => ["projects", projectId, "prisma"] as const,
   tokens: () => ["tokens"] as const,
   authOptions: () => ["auth-options"] as const,
-  codes: (projectId: string) => ["projects", projectId, "codes"] as const,
   codings: (documentId: string) => ["documents", documentId, "codings"] as const,
   settings: (projectId: string) => ["projects", projectId, "settings"] as const,
   threads: (projectId: string, documentId: string) => ["projects", projectId, "threads", documentId] as const,
@@ -50,6 +50,8 @@ export const queries = {
       staleTime: Infinity,
       gcTime: 30_000,
     }),
+  /** The codebook with counts; the live codebook document is the truth for names and the tree. */
+  codes: (projectId: string) => queryOptions({ queryKey: queryKeys.codes(projectId), queryFn: () => api.listCodes(projectId).then((r) => r.codes) }),
   invitation: (token: string) => queryOptions({ queryKey: queryKeys.invitation(token), queryFn: () => api.getInvitation(token) }),
   tokens: () => queryOptions({ queryKey: queryKeys.tokens(), queryFn: () => api.listTokens().then((r) => r.tokens) }),
   authOptions: () => queryOptions({ queryKey: queryKeys.authOptions(), queryFn: api.authOptions, staleTime: Infinity }),
@@ -62,7 +64,6 @@ export const queries = {
   prisma: (projectId: string) => queryOptions({ queryKey: queryKeys.prisma(projectId), queryFn: () => api.prisma(projectId) }),
   reviewAgreement: (projectId: string, stage: ReviewStage) =>
     queryOptions({ queryKey: queryKeys.reviewAgreement(projectId, stage), queryFn: () => api.reviewAgreement(projectId, stage) }),
-  codes: (projectId: string) => queryOptions({ queryKey: queryKeys.codes(projectId), queryFn: () => api.listCodes(projectId).then((r) => r.codes) }),
   codings: (documentId: string) => queryOptions({ queryKey: queryKeys.codings(documentId), queryFn: () => api.listCodings(documentId).then((r) => r.codings) }),
   settings: (projectId: string) => queryOptions({ queryKey: queryKeys.settings(projectId), queryFn: () => api.getProjectSettings(projectId) }),
   threads: (projectId: string, documentId: string) =>

@@ -235,8 +235,18 @@ export type NewThreadAnchor =
   | { codingId: string }
   | { disagreement: { documentId: string; codingIds: string[] } };
 
-/** A code of the codebook, as far as the discussion and agreement screens name it. */
-export type CodeSummary = { id: string; name: string; color: string; deleted: boolean };
+/** A code as GET|POST|PATCH /api/projects/:projectId/codes answers it. */
+export type CodeSummary = {
+  id: string;
+  name: string;
+  description: string;
+  color: string;
+  level: "initial" | "focused" | "category" | "concept";
+  parentId: string | null;
+  deleted: boolean;
+  mergedInto: string | null;
+  counts?: { codings: number; documents: number; coders: number };
+};
 
-/** GET /api/documents/:documentId/codings: a coding the caller may see, placed in the current text. */
-export type CodingSummary = { id: string; codeId: string; documentId: string; coder: Person; start: number; end: number; text: string; orphaned: boolean };
+/** GET|POST /api/documents/:documentId/codings: a coding the caller may see, placed in the current text. */
+export type CodingSummary = { id: string; codeId: string; documentId: string; coder: Person; start: number; end: number; text: string; orphaned: boolean; note: string };

@@ -6,6 +6,9 @@ import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
 import type * as Y from "yjs";
 import { TRANSCRIPT_FIELD } from "@concord/shared/transcript/ydoc";
 import type { DocumentDetail, User } from "../api/types";
+import { CodingMargin } from "../coding/CodingMargin";
+import { CodingNotice, CodingProvider } from "../coding/CodingContext";
+import { QuickCodePalette } from "../coding/QuickCodePalette";
 import { TranscriptBody } from "../components/TranscriptReading";
 import { SCREENS, useMediaQuery } from "../components/useMediaQuery";
 import { can } from "@concord/shared/project/roles";
@@ -109,6 +112,7 @@ export function CollaborativeDocument({ document, user, reading = null, span = n
   }
 
   return (
+    <CodingProvider document={document} user={user} collaboration={collaboration} editor={editor} readOnly={readOnly}>
     <div className={detailsOpen ? "document-layout" : "document-layout document-layout--folded"}>
       <div className="document-layout__status">
         <StatusLine
@@ -155,6 +159,10 @@ export function CollaborativeDocument({ document, user, reading = null, span = n
           <SidePanel panels={DOCUMENT_PANELS} context={panelContext} request={panelRequest} />
         </aside>
       ) : null}
+      <CodingMargin />
+      <QuickCodePalette />
+      <CodingNotice />
     </div>
+    </CodingProvider>
   );
 }

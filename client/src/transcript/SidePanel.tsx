@@ -68,7 +68,7 @@ export function SidePanel({ panels, context, request = null }: Props) {
   );
 }
 
-/** The words on the button that opens the panel as a sheet: its tabs' names while they are few. */
+/** The words on the button that opens the panel as a sheet: its one tab's name, or short enough to fit beside "All transcripts" on a phone. */
 export function sidePanelName(panels: DocumentPanel[]): string {
-  return panels.length <= 2 ? panels.map((panel) => panel.label).join(" and ") : "Side panel";
+  return panels.length === 1 ? panels[0]!.label : "Side panel";
 }

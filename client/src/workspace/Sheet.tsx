@@ -9,7 +9,8 @@ const FOCUSABLE = "a[href], button:not([disabled]), input:not([disabled]), selec
 /** Keeps Tab inside `container`: from the last control to the first, and back with Shift. */
 function keepTabInside(event: KeyboardEvent<HTMLElement>, container: HTMLElement): void {
   if (event.key !== "Tab") return;
-  const controls = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.checkVisibility());
+  // tabIndex -1 leaves out what Tab skips anyway (the inactive tabs of a tab list).
+  const controls = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.tabIndex >= 0 && el.checkVisibility());
   const first = controls[0];
   const last = controls.at(-1);
   if (!first || !last) return;

@@ -1,0 +1,171 @@
+// Coding in the browser against the real server: the lead codes a span with the quick-code
+// palette by keyboard alone and the consultant, in another browser, sees the stripe appear
+// live with the code's name on keyboard focus (focus staying on the stripe while more codings
+// arrive); the consultant codes from the Codes panel; on a phone the Codes sheet applies a
+// code to the words selected before it opened. axe-core on each; screenshots desktop + phone.
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS_DIR, axeViolations, browserUnavailableReason, describeViolations, launchBrowser, screenshot, signedInPage, startDemoServer } from "../helpers/browser";
+import { discard, type ServerProcess } from "../helpers/server";
+
+const DEMO_PROJECT = "Readiness for co-production (demo)";
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const DESKTOP = { viewport: { width: 1280, height: 800 } };
+/** How long a change may take to reach the other browser (generous: the machine is shared). */
+const LIVE_MS = 30_000;
+
+const unavailable = browserUnavailableReason();
+if (unavailable) console.warn(`Skipping browser tests: ${unavailable}`);
+
+async function expectNoSeriousAxeViolations(page: Page, what: string) {
+  const violations = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(violations, `axe violations on the ${what}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+/** Opens the demo project's first transcript; returns its project and document ids. */
+async function openDemoTranscript(page: Page): Promise<{ projectId: string; documentId: string }> {
+  await page.getByRole("link", { name: new RegExp(DEMO_PROJECT.replace(/[()]/g, "\\$&")) }).click();
+  await page.getByRole("heading", { level: 1, name: DEMO_PROJECT }).waitFor();
+  await page.locator(".transcripts__title a").first().click();
+  await page.locator(".transcript:not(.transcript--reading) .speaker-turn").first().waitFor();
+  const [, projectId, documentId] = /\/projects\/([^/]+)\/transcripts\/([^/?]+)/.exec(new URL(page.url()).pathname)!;
+  return { projectId: projectId!, documentId: documentId! };
+}
+
+/** Calls the API from the page, with its session. */
+function callApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const response = await fetch(path, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return response.status === 204 ? null : response.json();
+    },
+    { method, path, body },
+  ) as Promise<T>;
+}
+
+/** Selects `words` words from the start of the transcript's `line`-th paragraph, by keyboard after a click to place the caret. */
+async function selectWords(page: Page, line: number, words: number) {
+  const paragraph = page.locator(".transcript:not(.transcript--reading) p").nth(line);
+  await paragraph.click({ position: { x: 2, y: 6 } });
+  await page.keyboard.press("Home");
+  for (let i = 0; i < words; i++) await page.keyboard.press("Control+Shift+ArrowRight");
+}
+
+describe.skipIf(unavailable !== null)("coding in the browser", () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let lead: Page;
+  let consultant: Page;
+  let ids: { projectId: string; documentId: string };
+  const CODE = "Feeling unheard";
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+    lead = await signedInPage(browser, server.url, "lead@example.org", DESKTOP);
+    consultant = await signedInPage(browser, server.url, "consultant@example.org", DESKTOP);
+    ids = await openDemoTranscript(lead);
+    await openDemoTranscript(consultant);
+    await callApi(lead, "POST", `/api/projects/${ids.projectId}/codes`, { name: CODE, level: "initial" });
+    await callApi(lead, "POST", `/api/projects/${ids.projectId}/codes`, { name: "Money worries", level: "focused" });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await discard(server);
+  });
+
+  it("codes a span with the palette by keyboard, and the other person sees the stripe live with its name on focus", async () => {
+    await selectWords(lead, 1, 3);
+    await lead.keyboard.press("Control+k");
+    const palette = lead.getByRole("dialog", { name: /Apply a code/ });
+    await palette.waitFor();
+    await lead.keyboard.type("unhea");
+    await expect.poll(() => palette.getByRole("option", { selected: true }).textContent()).toBe(CODE);
+    await expectNoSeriousAxeViolations(lead, "quick-code palette");
+    await screenshot(lead, "coding-palette-desktop");
+    await lead.keyboard.press("Enter");
+    await palette.waitFor({ state: "hidden" });
+    // Focus is back in the text.
+    expect(await lead.evaluate(() => document.activeElement?.classList.contains("ProseMirror"))).toBe(true);
+
+    const stripe = consultant.locator(`.coding-stripe[aria-label^="${CODE}, coded by Priya Raman"]`);
+    await stripe.waitFor({ timeout: LIVE_MS });
+    await stripe.focus();
+    await expect.poll(() => consultant.getByRole("tooltip").textContent()).toContain(CODE);
+    expect(await consultant.locator(".transcript .coding-highlight").count()).toBeGreaterThan(0);
+    const focusedId = await stripe.getAttribute("data-coding-id");
+
+    // More codings arriving (a re-layout) leave keyboard focus on the same stripe.
+    await callApi(lead, "POST", `/api/documents/${ids.documentId}/codings`, { codeId: await codeId(lead, "Money worries"), start: 13, end: 40 });
+    await consultant.locator('.coding-stripe[aria-label^="Money worries"]').waitFor();
+    expect(await consultant.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.codingId)).toBe(focusedId);
+    await consultant.keyboard.press("Tab");
+    await consultant.keyboard.press("Shift+Tab");
+    expect(await consultant.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.codingId)).toBe(focusedId);
+    await screenshot(consultant, "coding-stripes-desktop");
+  });
+
+  it("creates a code from the palette when none matches, and applies it", async () => {
+    await selectWords(lead, 7, 2);
+    await lead.keyboard.press("Control+k");
+    const palette = lead.getByRole("dialog", { name: /Apply a code/ });
+    await lead.keyboard.type("Being listened to");
+    await expect.poll(() => palette.getByRole("option", { selected: true }).textContent()).toBe("Create code “Being listened to”");
+    await lead.keyboard.press("Enter");
+    await expect.poll(() => lead.locator(".coding-notice").textContent()).toContain("as Being listened to");
+    await consultant.locator('.coding-stripe[aria-label^="Being listened to, coded by Priya Raman"]').waitFor({ timeout: LIVE_MS });
+  });
+
+  it("applies a code from the Codes panel, and the coder can remove it again from its stripe with undo", async () => {
+    await selectWords(consultant, 3, 2);
+    await consultant.getByRole("tab", { name: "Codes" }).click();
+    await consultant.getByRole("button", { name: `Apply ${CODE} to the selected words` }).click();
+    const mine = consultant.locator(`.coding-stripe[aria-label^="${CODE}, coded by Jo Mensah"]`);
+    await mine.waitFor({ timeout: LIVE_MS });
+    await expect.poll(() => consultant.getByRole("status").filter({ hasText: "Coded" }).count()).toBeGreaterThan(0);
+    await expectNoSeriousAxeViolations(consultant, "transcript with stripes and the Codes panel");
+    await screenshot(consultant, "coding-codes-panel-desktop");
+
+    // The lead sees it too.
+    await lead.locator(`.coding-stripe[aria-label^="${CODE}, coded by Jo Mensah"]`).waitFor({ timeout: LIVE_MS });
+
+    await mine.focus();
+    await consultant.keyboard.press("Delete");
+    await mine.waitFor({ state: "detached" });
+    await consultant.getByRole("button", { name: "Undo" }).click();
+    await mine.waitFor({ timeout: LIVE_MS });
+  });
+
+  it("on a phone, applies a code from the Codes sheet to the words selected before it opened", async () => {
+    const phone = await signedInPage(browser, server.url, "supervisor@example.org", PHONE);
+    await openDemoTranscript(phone);
+    // The stripes collapse to a bar per line with a count.
+    await phone.locator(".coding-line__bar").first().waitFor({ timeout: LIVE_MS });
+    await selectWords(phone, 5, 2);
+    await phone.getByRole("button", { name: /Codes|Side panel/ }).click();
+    const sheet = phone.getByRole("dialog");
+    await sheet.getByRole("tab", { name: "Codes" }).click();
+    await phone.screenshot({ path: path.join(ARTIFACTS_DIR, "coding-codes-sheet-phone-viewport.png") });
+    await sheet.getByRole("button", { name: "Apply Money worries to the selected words" }).click();
+    await expect.poll(() => phone.getByRole("status").filter({ hasText: "Coded" }).textContent()).toContain("Money worries");
+    await sheet.getByRole("button", { name: "Close" }).click();
+    await expect
+      .poll(() => phone.locator(".coding-line__bar").evaluateAll((bars) => bars.some((b) => /Money worries/.test(b.getAttribute("aria-label") ?? ""))))
+      .toBe(true);
+    const bar = phone.locator(".coding-line__bar").first();
+    await bar.click();
+    await phone.locator(".coding-line__list").waitFor();
+    await expectNoSeriousAxeViolations(phone, "phone transcript with coding bars");
+    await screenshot(phone, "coding-stripes-phone");
+    await phone.screenshot({ path: path.join(ARTIFACTS_DIR, "coding-stripes-phone-viewport.png") });
+    await phone.context().close();
+  });
+});
+
+async function codeId(page: Page, name: string): Promise<string> {
+  const { codes } = await callApi<{ codes: { id: string; name: string }[] }>(page, "GET", `/api/projects/${new URL(page.url()).pathname.split("/")[2]}/codes`);
+  return codes.find((c) => c.name === name)!.id;
+}
