@@ -190,8 +190,17 @@ describe.skipIf(unavailable !== null)("discussion and blind coding in the browse
     if (!(await sheet.isVisible())) await lead.locator(".pane-button", { hasText: "Side panel" }).click();
     await sheet.getByRole("tab", { name: "Coding round" }).click();
     await sheet.getByRole("heading", { name: "Agreement", exact: true }).waitFor();
-    const overflow = await sheet.evaluate((el) => el.querySelector(".sheet__content")!.scrollWidth - el.querySelector(".sheet__content")!.clientWidth);
-    expect(overflow, "sideways scroll in the sheet").toBeLessThanOrEqual(0);
+    const { overflow, widest } = await sheet.evaluate((el) => {
+      const content = el.querySelector(".sheet__content")!;
+      const right = content.getBoundingClientRect().right;
+      // What sticks out, so a failure names it.
+      const widest = [...content.querySelectorAll("*")]
+        .filter((e) => e.getBoundingClientRect().right > right + 1)
+        .slice(0, 5)
+        .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")}`);
+      return { overflow: content.scrollWidth - content.clientWidth, widest };
+    });
+    expect(overflow, `sideways scroll in the sheet: ${widest.join(", ")}`).toBeLessThanOrEqual(0);
     await lead.screenshot({ path: `${ARTIFACTS_DIR}/coding-round-phone.png` });
     await expectNoSeriousAxeViolations(lead, "coding round sheet at 390px");
     await sheet.getByRole("tab", { name: "Discussion" }).click();
