@@ -182,8 +182,8 @@ export type ReviewAssignment = {
 };
 
 export type ReviewAgreement = {
-  before: { percent_agreement: Statistic; cohen_kappa: Statistic; n_units: number } | null;
-  after: { percent_agreement: Statistic; cohen_kappa: Statistic; n_units: number } | null;
+  before: { percent_agreement: Statistic; cohen_kappa: Statistic; gwet_ac1?: Statistic; n_units: number } | null;
+  after: { percent_agreement: Statistic; cohen_kappa: Statistic; gwet_ac1?: Statistic; n_units: number } | null;
   reason: string | null;
   items: { assigned: number; revealed: number; withConsensus: number; disagreeing: number };
   disagreements: {

@@ -3,10 +3,11 @@
 import { useState } from "react";
 import { api } from "../api/endpoints";
 import { queryKeys } from "../api/queries";
-import type { Criteria, Decision, ReviewAgreement, ReviewStage } from "../api/types";
+import type { Criteria, Decision, ReviewAgreement, ReviewStage, Statistic } from "../api/types";
 import { useInvalidate } from "../api/useInvalidate";
 import { Alert } from "../components/Alert";
 import { useAction } from "../components/useAction";
+import { kappaParadox } from "./kappaParadox";
 
 const percent = (value: number | null | undefined) => (value === null || value === undefined ? "–" : `${Math.round(value * 1000) / 10}%`);
 
@@ -79,7 +80,13 @@ function Disagreement({ projectId, stage, entry, criteria }: { projectId: string
   );
 }
 
+/** A coefficient as the write-up prints it, or a dash where it cannot be computed. */
+function coefficient(statistic: Statistic | undefined): string {
+  return statistic && statistic.value !== null ? statistic.value.toFixed(2) : "—";
+}
+
 export function Disagreements({ projectId, stage, agreement, criteria }: { projectId: string; stage: ReviewStage; agreement: ReviewAgreement; criteria: Criteria }) {
+  const paradox = agreement.reason ? null : kappaParadox(agreement.before);
   return (
     <section className="card stack" aria-labelledby="disagreements-heading">
       <h2 id="disagreements-heading">Agreement and disagreements</h2>
@@ -99,8 +106,21 @@ export function Disagreements({ projectId, stage, agreement, criteria }: { proje
             <dt>Items compared</dt>
             <dd>{agreement.before?.n_units ?? 0}</dd>
           </div>
+          <div>
+            <dt>Cohen's kappa, before</dt>
+            <dd>{coefficient(agreement.before?.cohen_kappa)}</dd>
+          </div>
+          <div>
+            <dt>Gwet's AC1, before</dt>
+            <dd>{coefficient(agreement.before?.gwet_ac1)}</dd>
+          </div>
         </dl>
       )}
+      {paradox ? (
+        <p className="note" role="note">
+          {paradox}
+        </p>
+      ) : null}
       {agreement.disagreements.length === 0 ? (
         <p>No disagreement among the revealed items.</p>
       ) : (
