@@ -1,7 +1,9 @@
 // The demo review's report in a real browser: the lead opens Review and finds the PRISMA
 // 2020 diagram drawn from the demo's counts (the image loads; its text alternative says what
 // it shows), the files for the write-up to download, on a desktop and on a 390 px phone where
-// the diagram scrolls within itself and the page never sideways. axe-core finds nothing.
+// the diagram scrolls within itself and the page never sideways; and the appraisal's
+// agreement as the thesis reports it, 97.2% before discussion and 100% after, with the one
+// disagreement named by its question. axe-core finds nothing.
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { axeViolations, browserUnavailableReason, demoServerAndBrowser, describeViolations, screenshot, signedInPage } from "../helpers/browser";
@@ -35,6 +37,17 @@ describe.skipIf(unavailable !== null)("the review's report", () => {
       const violations = await axeViolations(page);
       expect(violations, describeViolations(violations)).toEqual([]);
       await screenshot(page, `review-report-${label}`);
+
+      await page.getByRole("button", { name: "Appraisal", exact: true }).click();
+      const agreement = page.getByRole("region", { name: "Agreement and disagreements" });
+      await agreement.getByText("97.2%").waitFor();
+      expect(await agreement.locator(".agreement-figures dd").first().textContent()).toBe("97.2%");
+      expect(await agreement.locator(".agreement-figures dd").nth(1).textContent()).toBe("100%");
+      await agreement.getByRole("heading", { name: /, question 7$/ }).waitFor();
+      expect(await agreement.getByRole("button", { name: /^Agree: / }).allTextContents()).toEqual(["Agree: Yes", "Agree: Can't tell", "Agree: No"]);
+      await screenshot(page, `review-appraisal-${label}`);
+      const appraisalViolations = await axeViolations(page);
+      expect(appraisalViolations, describeViolations(appraisalViolations)).toEqual([]);
     });
   }
 });

@@ -125,12 +125,21 @@ export const api = {
     request<{ assignments: ReviewAssignment[] }>("POST", `/api/projects/${enc(projectId)}/stages/${stage}/assignments`, input),
   rate: (projectId: string, stage: ReviewStage, recordId: string, input: { decision: Decision; reason?: string; submit: boolean }) =>
     request<ReviewItem>("PUT", `/api/projects/${enc(projectId)}/stages/${stage}/items/${enc(recordId)}/rating`, input),
-  recordConsensus: (projectId: string, stage: ReviewStage, recordId: string, input: { decision: Decision; reason?: string; note?: string }) =>
+  recordConsensus: (
+    projectId: string,
+    stage: ReviewStage,
+    recordId: string,
+    input: { decision: Decision; reason?: string; note?: string } | { answers: Record<string, string>; note?: string },
+  ) =>
     request<ReviewItem>("PUT", `/api/projects/${enc(projectId)}/stages/${stage}/items/${enc(recordId)}/consensus`, input),
   prisma: (projectId: string) => request<PrismaReport>("GET", `/api/projects/${enc(projectId)}/prisma`),
   reviewAgreement: (projectId: string, stage: ReviewStage) => request<ReviewAgreement>("GET", `/api/projects/${enc(projectId)}/stages/${stage}/agreement`),
-  startRatingThread: (projectId: string, stage: ReviewStage, recordId: string, body: string) =>
-    request<{ id: string }>("POST", `/api/projects/${enc(projectId)}/threads`, { anchor: { ratingDisagreement: { stage, recordId } }, body }),
+  /** `question`: the checklist question an appraisal disagreement is about. */
+  startRatingThread: (projectId: string, stage: ReviewStage, recordId: string, body: string, question?: string) =>
+    request<{ id: string }>("POST", `/api/projects/${enc(projectId)}/threads`, {
+      anchor: { ratingDisagreement: { stage, recordId, ...(question ? { question } : {}) } },
+      body,
+    }),
   listCodings: (documentId: string) => request<{ codings: CodingSummary[] }>("GET", `/api/documents/${enc(documentId)}/codings`),
   listCodes: (projectId: string) => request<{ codes: CodeSummary[] }>("GET", `/api/projects/${enc(projectId)}/codes`),
 

@@ -21,6 +21,7 @@ import { useUser } from "../session/SessionContext";
 const STAGES: { stage: ReviewStage; label: string }[] = [
   { stage: "title_abstract", label: "Title and abstract" },
   { stage: "full_text", label: "Full text" },
+  { stage: "appraisal", label: "Appraisal" },
 ];
 
 export function ReviewPage() {
@@ -50,7 +51,12 @@ export function ReviewPage() {
           </button>
         ))}
       </div>
-      {items.data && records.data && criteria.data && user ? (
+      {stage === "appraisal" ? (
+        <p className="note">
+          Papers are appraised with the CASP qualitative checklist through the API for now (<code>PUT …/stages/appraisal/items/:recordId/rating</code>);
+          the agreement and every disagreement, question by question, are below.
+        </p>
+      ) : items.data && records.data && criteria.data && user ? (
         <ScreeningScreen key={stage} projectId={projectId} stage={stage} userId={user.id} items={items.data} records={byId} criteria={criteria.data} />
       ) : (
         <Loading what="your screening" />

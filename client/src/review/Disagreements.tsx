@@ -9,6 +9,22 @@ import { Alert } from "../components/Alert";
 import { useAction } from "../components/useAction";
 import { kappaParadox } from "./kappaParadox";
 
+/** The answers a consensus may choose: a screening decision, or a CASP answer for a question of the appraisal. */
+const CHOICES: Record<"screening" | "appraisal", { key: string; label: string }[]> = {
+  screening: [
+    { key: "include", label: "include" },
+    { key: "exclude", label: "exclude" },
+    { key: "maybe", label: "maybe" },
+  ],
+  appraisal: [
+    { key: "yes", label: "Yes" },
+    { key: "cant_tell", label: "Can't tell" },
+    { key: "no", label: "No" },
+  ],
+};
+const choicesOf = (stage: ReviewStage) => CHOICES[stage === "appraisal" ? "appraisal" : "screening"];
+const labelOf = (stage: ReviewStage, answer: string) => choicesOf(stage).find((c) => c.key === answer)?.label ?? answer;
+
 const percent = (value: number | null | undefined) => (value === null || value === undefined ? "–" : `${Math.round(value * 1000) / 10}%`);
 
 function Disagreement({ projectId, stage, entry, criteria }: { projectId: string; stage: ReviewStage; entry: ReviewAgreement["disagreements"][number]; criteria: Criteria }) {
@@ -16,28 +32,37 @@ function Disagreement({ projectId, stage, entry, criteria }: { projectId: string
   const { busy, message, run } = useAction();
   const [note, setNote] = useState("");
   const reasonText = (id: string | null) => (id ? ` — ${criteria.exclusion.find((c) => c.id === id)?.text ?? id}` : "");
-  const settle = (decision: Decision) =>
+  const settle = (answer: string) =>
     run(async () => {
-      // A settled exclusion keeps the reason a rater gave, when one did.
-      const reason = decision === "exclude" ? (entry.answers.find((a) => a.reason)?.reason ?? undefined) : undefined;
-      await api.recordConsensus(projectId, stage, entry.recordId, { decision, reason });
+      if (stage === "appraisal") {
+        await api.recordConsensus(projectId, stage, entry.recordId, { answers: { [entry.question]: answer } });
+      } else {
+        // A settled exclusion keeps the reason a rater gave, when one did.
+        const reason = answer === "exclude" ? (entry.answers.find((a) => a.reason)?.reason ?? undefined) : undefined;
+        await api.recordConsensus(projectId, stage, entry.recordId, { decision: answer as Decision, reason });
+      }
       invalidate(queryKeys.reviewStage(projectId, stage));
-      return `Consensus recorded: ${decision}.`;
+      return `Consensus recorded: ${labelOf(stage, answer)}.`;
     });
+  // An appraisal disagreement is about one question of the checklist (q7 → question 7).
+  const about = stage === "appraisal" ? `, question ${entry.question.replace(/^q/, "")}` : "";
   const discuss = () =>
     run(async () => {
-      await api.startRatingThread(projectId, stage, entry.recordId, note);
+      await api.startRatingThread(projectId, stage, entry.recordId, note, stage === "appraisal" ? entry.question : undefined);
       setNote("");
       invalidate(queryKeys.reviewStage(projectId, stage));
       return "Discussion started.";
     });
   return (
     <li className="rating-disagreement">
-      <h3>{entry.title ?? "(untitled)"}</h3>
+      <h3>
+        {entry.title ?? "(untitled)"}
+        {about}
+      </h3>
       <ul className="rating-disagreement__answers">
         {entry.answers.map((a) => (
           <li key={a.rater.id}>
-            <strong>{a.rater.name}</strong>: {a.answer ?? "no answer"}
+            <strong>{a.rater.name}</strong>: {a.answer ? labelOf(stage, a.answer) : "no answer"}
             {reasonText(a.reason)}
             {a.comment ? <span className="rating-disagreement__comment"> “{a.comment}”</span> : null}
           </li>
@@ -46,16 +71,23 @@ function Disagreement({ projectId, stage, entry, criteria }: { projectId: string
       <p>
         {entry.consensus ? (
           <>
-            Consensus: <strong>{entry.consensus.answer}</strong>, recorded by {entry.consensus.decidedBy.name}.
+            Consensus: <strong>{labelOf(stage, entry.consensus.answer)}</strong>, recorded by {entry.consensus.decidedBy.name}.
           </>
         ) : (
           "No consensus yet."
         )}
       </p>
-      <div className="button-row" role="group" aria-label={`Consensus on ${entry.title ?? "this record"}`}>
-        {(["include", "exclude", "maybe"] as const).map((d) => (
-          <button key={d} type="button" className="button" disabled={busy} aria-pressed={entry.consensus?.answer === d} onClick={() => void settle(d)}>
-            Agree: {d}
+      <div className="button-row" role="group" aria-label={`Consensus on ${entry.title ?? "this record"}${about}`}>
+        {choicesOf(stage).map((choice) => (
+          <button
+            key={choice.key}
+            type="button"
+            className="button"
+            disabled={busy}
+            aria-pressed={entry.consensus?.answer === choice.key}
+            onClick={() => void settle(choice.key)}
+          >
+            Agree: {choice.label}
           </button>
         ))}
       </div>
@@ -68,8 +100,8 @@ function Disagreement({ projectId, stage, entry, criteria }: { projectId: string
         </p>
       ) : (
         <div className="field">
-          <label htmlFor={`discuss-${entry.recordId}`}>Start a discussion</label>
-          <textarea id={`discuss-${entry.recordId}`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+          <label htmlFor={`discuss-${entry.recordId}-${entry.question}`}>Start a discussion</label>
+          <textarea id={`discuss-${entry.recordId}-${entry.question}`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
           <button type="button" className="button" disabled={busy || note.trim() === ""} onClick={() => void discuss()}>
             Post
           </button>
