@@ -24,7 +24,7 @@ describe.skipIf(unavailable !== null)("the review's report", () => {
     ["desktop", { viewport: { width: 1280, height: 800 } }],
     ["phone", { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }],
   ] as const) {
-    it(`shows the PRISMA diagram of the demo review and the files for the write-up (${label})`, async () => {
+    it(`shows the demo review: its PRISMA diagram and files, the appraisal's agreement, and criteria the lead keeps (${label})`, async () => {
       const page = await signedInPage(running.browser, running.server.url, "lead@example.org", options);
       await openReview(page);
       const report = page.getByRole("region", { name: "Report" });
@@ -46,6 +46,16 @@ describe.skipIf(unavailable !== null)("the review's report", () => {
       await agreement.getByRole("heading", { name: /, question 7$/ }).waitFor();
       expect(await agreement.getByRole("button", { name: /^Agree: / }).allTextContents()).toEqual(["Agree: Yes", "Agree: Can't tell", "Agree: No"]);
       await screenshot(page, `review-appraisal-${label}`);
+
+      // The lead keeps the criteria in the page: one added with its keywords, then removed again.
+      const criteria = page.getByRole("region", { name: "Criteria" });
+      await criteria.getByLabel("Criterion").fill(`Published before 1990 (${label})`);
+      await criteria.getByLabel("Keywords").fill("archive, historical");
+      await criteria.getByRole("button", { name: "Add criterion" }).click();
+      await criteria.getByText(`Published before 1990 (${label}) — keywords: archive, historical`).waitFor();
+      await criteria.getByRole("button", { name: `Remove “Published before 1990 (${label})”` }).click();
+      await criteria.getByText(`Removed: Published before 1990 (${label}).`).waitFor();
+      await expect.poll(() => criteria.getByText(`Published before 1990 (${label}) —`).count()).toBe(0);
       const appraisalViolations = await axeViolations(page);
       expect(appraisalViolations, describeViolations(appraisalViolations)).toEqual([]);
     });

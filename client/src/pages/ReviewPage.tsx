@@ -11,6 +11,7 @@ import { Alert, Loading } from "../components/Alert";
 import { PageHeading } from "../components/PageHeading";
 import { canAddDocuments } from "../components/roles";
 import { AssignReviewer } from "../review/AssignReviewer";
+import { CriteriaEditor } from "../review/CriteriaEditor";
 import { Disagreements } from "../review/Disagreements";
 import { RecordsPanel } from "../review/RecordsPanel";
 import { ReviewReport } from "../review/ReviewReport";
@@ -62,6 +63,7 @@ export function ReviewPage() {
         <Loading what="your screening" />
       )}
       {agreement.data && criteria.data ? <Disagreements projectId={projectId} stage={stage} agreement={agreement.data} criteria={criteria.data} /> : null}
+      {criteria.data ? <CriteriaEditor projectId={projectId} criteria={criteria.data} canEdit={role === "lead"} /> : null}
       {role === "lead" && project.data && assignments.data ? <AssignReviewer projectId={projectId} stage={stage} members={project.data.members} assignments={assignments.data} /> : null}
       <ReviewReport projectId={projectId} version={agreement.dataUpdatedAt} />
       {records.data ? <RecordsPanel projectId={projectId} records={records.data} canImport={role ? canAddDocuments(role) : false} /> : null}
