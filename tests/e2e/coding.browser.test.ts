@@ -139,6 +139,26 @@ describe.skipIf(unavailable !== null)("coding in the browser", () => {
     await mine.waitFor({ timeout: LIVE_MS });
   });
 
+  it("merges a code into another from the Codes panel: its codings move, and the codebook keeps the merge", async () => {
+    const merged = "Not listened to";
+    const { id: mergedId } = await callApi<{ id: string }>(lead, "POST", `/api/projects/${ids.projectId}/codes`, { name: merged, level: "initial" });
+    const text = await lead.evaluate((url) => fetch(url).then((r) => r.text()), `/api/documents/${ids.documentId}/text`);
+    const start = text.indexOf("Thanks for making time");
+    await callApi(lead, "POST", `/api/documents/${ids.documentId}/codings`, { codeId: mergedId, start, end: start + "Thanks for making time".length });
+    await lead.locator(`.coding-stripe[aria-label^="${merged}, coded by"]`).waitFor({ timeout: LIVE_MS });
+    await lead.getByRole("tab", { name: "Codes" }).click();
+    await lead.getByRole("button", { name: `Edit ${merged}` }).click();
+    const form = lead.getByRole("form", { name: `Merge ${merged}` });
+    await form.getByLabel("Merge into").selectOption({ label: CODE });
+    await form.getByLabel(/^Why/).fill("Same idea, worded twice");
+    await form.getByRole("button", { name: "Merge…" }).click();
+    await form.getByRole("button", { name: `Yes, merge into ${CODE}` }).click();
+    await lead.getByRole("list", { name: "Codebook" }).getByText(merged, { exact: true }).waitFor({ state: "detached" });
+    await expect.poll(() => lead.locator(`.coding-stripe[aria-label^="${merged}, coded by"]`).count(), { timeout: LIVE_MS }).toBe(0);
+    const { codes } = await callApi<{ codes: { id: string; mergedInto: string | null }[] }>(lead, "GET", `/api/projects/${ids.projectId}/codes`);
+    expect(codes.find((c) => c.id === mergedId)?.mergedInto ?? null).toBe(await codeId(lead, CODE));
+  });
+
   it("on a phone, applies a code from the Codes sheet to the words selected before it opened", async () => {
     const phone = await signedInPage(browser, server.url, "supervisor@example.org", PHONE);
     await openDemoTranscript(phone);

@@ -171,6 +171,9 @@ export const api = {
   updateCode: (projectId: string, codeId: string, changes: Partial<Pick<CodeSummary, "name" | "color" | "level" | "parentId" | "description">>) =>
     request<CodeSummary>("PATCH", `/api/projects/${enc(projectId)}/codes/${enc(codeId)}`, changes),
   deleteCode: (projectId: string, codeId: string) => request<CodeSummary>("DELETE", `/api/projects/${enc(projectId)}/codes/${enc(codeId)}`),
+  /** Every coding of `codeId`, in every layer, moves to `into`; the lineage records it with the memo. */
+  mergeCode: (projectId: string, codeId: string, input: { into: string; memo?: string }) =>
+    request<CodeSummary>("POST", `/api/projects/${enc(projectId)}/codes/${enc(codeId)}/merge`, input),
   restoreCode: (projectId: string, codeId: string) =>
     request<CodeSummary>("POST", `/api/projects/${enc(projectId)}/codes/${enc(codeId)}/restore`, {}),
   /** `start` and `end` are offsets into the text getDocumentText returns. */

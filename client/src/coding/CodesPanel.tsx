@@ -59,7 +59,12 @@ export function CodesPanel() {
                   </button>
                 </div>
               ) : null}
-              {editing === code.id ? <EditCodeForm coding={coding} code={code} onDone={() => setEditing(null)} /> : null}
+              {editing === code.id ? (
+                <>
+                  <EditCodeForm coding={coding} code={code} onDone={() => setEditing(null)} />
+                  <MergeCodeForm coding={coding} code={code} onDone={() => setEditing(null)} />
+                </>
+              ) : null}
             </li>
           );
         })}
@@ -166,6 +171,73 @@ function EditCodeForm({ coding, code, onDone }: { coding: CodingState; code: Cod
           Cancel
         </button>
       </div>
+    </form>
+  );
+}
+
+/**
+ * Merging: the code's codings, in every coder's layer, move to the one it is merged into, and
+ * the lineage keeps which became which, by whom, with the memo — the trail for the write-up.
+ * Asked twice, because it is not undone with a click.
+ */
+function MergeCodeForm({ coding, code, onDone }: { coding: CodingState; code: Code; onDone: () => void }) {
+  const others = useMemo(() => coding.codes.filter((c) => c.id !== code.id), [coding.codes, code.id]);
+  const [into, setInto] = useState(others[0]?.id ?? "");
+  const [memo, setMemo] = useState("");
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const id = useId();
+  if (others.length === 0) return null;
+  const target = others.find((c) => c.id === into);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!confirming) return setConfirming(true);
+    try {
+      await api.mergeCode(coding.projectId, code.id, { into, ...(memo.trim() ? { memo: memo.trim() } : {}) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.codes(coding.projectId) });
+      onDone();
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setConfirming(false);
+    }
+  }
+
+  return (
+    <form className="code-edit" onSubmit={onSubmit} aria-label={`Merge ${code.name}`}>
+      <label htmlFor={`${id}-into`}>Merge into</label>
+      <select
+        id={`${id}-into`}
+        value={into}
+        onChange={(e) => {
+          setInto(e.target.value);
+          setConfirming(false);
+        }}
+      >
+        {others.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-memo`}>Why (kept in the codebook's history)</label>
+      <input id={`${id}-memo`} value={memo} maxLength={CODING_LIMITS.memoChars} onChange={(e) => setMemo(e.target.value)} />
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="code-row__actions">
+        <button type="submit" className="button">
+          {confirming ? `Yes, merge into ${target?.name ?? "it"}` : "Merge…"}
+        </button>
+      </div>
+      {confirming ? (
+        <p className="note" role="status">
+          Every coding of {code.name} will become {target?.name}, for every coder.
+        </p>
+      ) : null}
     </form>
   );
 }
