@@ -108,6 +108,14 @@ function NewCodeForm({ coding }: { coding: CodingState }) {
   );
 }
 
+function FormError({ error }: { error: string | null }) {
+  return error ? (
+    <p className="field-error" role="alert">
+      {error}
+    </p>
+  ) : null;
+}
+
 function EditCodeForm({ coding, code, onDone }: { coding: CodingState; code: Code; onDone: () => void }) {
   const [name, setName] = useState(code.name);
   const [color, setColor] = useState(code.color);
@@ -158,11 +166,7 @@ function EditCodeForm({ coding, code, onDone }: { coding: CodingState; code: Cod
           </option>
         ))}
       </select>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div className="code-row__actions">
         <button type="submit" className="button button--primary">
           Save
@@ -223,11 +227,7 @@ function MergeCodeForm({ coding, code, onDone }: { coding: CodingState; code: Co
       </select>
       <label htmlFor={`${id}-memo`}>Why (kept in the codebook's history)</label>
       <input id={`${id}-memo`} value={memo} maxLength={CODING_LIMITS.memoChars} onChange={(e) => setMemo(e.target.value)} />
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div className="code-row__actions">
         <button type="submit" className="button">
           {confirming ? `Yes, merge into ${target?.name ?? "it"}` : "Merge…"}
