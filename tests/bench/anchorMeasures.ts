@@ -6,8 +6,9 @@
 import { performance } from "node:perf_hooks";
 import * as Y from "yjs";
 import { TRANSCRIPT_FIELD, parseTranscript, writeTranscript } from "@concord/shared";
-import { connect, connectSynced, paragraphText, type CollabClient } from "../helpers/collab";
-import { percentile, syntheticTranscript } from "./syncMeasures";
+import { connect, connectSynced, type CollabClient } from "../helpers/collab";
+import { syntheticTranscript } from "./syncMeasures";
+import { percentile, timeEdit } from "./timing";
 
 export const SHAPE = { words: 20_000, marks: 2_000, edits: 2_000 } as const;
 
@@ -75,24 +76,7 @@ export async function propagationP99(target: Target, clientCount: number, rounds
   try {
     for (let round = 0; round < rounds; round++) {
       const editor = clients[round % clientCount]!;
-      const arrivals = clients
-        .filter((c) => c !== editor)
-        .map(
-          (client) =>
-            new Promise<number>((resolve) => {
-              const handler = (_update: Uint8Array, origin: unknown) => {
-                if (origin !== client.provider) return;
-                client.doc.off("update", handler);
-                resolve(performance.now());
-              };
-              client.doc.on("update", handler);
-            }),
-        );
-      const started = performance.now();
-      const paragraph = paragraphText(editor.doc, 1);
-      paragraph.insert(paragraph.length, ` r${round}`);
-      for (const arrived of await Promise.all(arrivals)) samples.push(arrived - started);
-      await editor.waitAcknowledged(60_000);
+      samples.push(...(await timeEdit(editor, clients.filter((c) => c !== editor), ` r${round}`)).arrivals);
     }
   } finally {
     for (const client of clients) client.destroy();

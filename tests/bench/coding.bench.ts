@@ -22,13 +22,13 @@ import { codedText } from "../../server/src/commands/codedSegments";
 import { openStore } from "../../server/src/store/store";
 import { WorkerPool } from "../../server/src/workers/pool";
 import { measureInChromium } from "./codingChromium";
+import { percentile } from "./timing";
 
 const WORDS = 15_000;
 const CODINGS = 2_000;
 const CODERS = 3;
 const RUNS = 15;
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "concord-bench-coding-"));
 const store = await openStore({ dataDir, sync: "normal" });

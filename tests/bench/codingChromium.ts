@@ -9,11 +9,11 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
 import { api, createProject, createTranscript, discard, signUp, startServer, storedText } from "../helpers/server";
+import { percentile } from "./timing";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const KEYSTROKES = 200;
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 
 const summary = (ms: number[]) =>
   `${ms.length} keys, p50 ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms, p99 ${percentile(ms, 99).toFixed(1)} ms, worst ${Math.max(...ms).toFixed(1)} ms`;

@@ -2,11 +2,11 @@
 // 10 §4: 1,000 transcripts, 3,000 connections, under 400 MB with edit propagation p99 under
 // 10 ms). Each transcript is a short interview; three people have each open; then edits go
 // to random transcripts, one at a time, and the other two people on it time their arrival.
-import { performance } from "node:perf_hooks";
-import { connect, paragraphText, type CollabClient } from "../helpers/collab";
+import { connect, type CollabClient } from "../helpers/collab";
 import { createTranscript, projectWithTranscript, type ServerProcess } from "../helpers/server";
 import { residentMb } from "./barePeer";
-import { percentile, syntheticTranscript } from "./syncMeasures";
+import { syntheticTranscript } from "./syncMeasures";
+import { percentile, timeEdit } from "./timing";
 
 export const MANY = { documents: Number(process.env.BENCH_MANY_DOCUMENTS ?? 1_000), peoplePerDocument: 3, words: 600, rounds: 300 };
 
@@ -49,22 +49,7 @@ export async function measureManyDocuments(server: ServerProcess): Promise<ManyF
     for (let round = 0; round < MANY.rounds; round++) {
       const room = rooms[Math.floor(next() * rooms.length)]!;
       const [editor, ...others] = room;
-      const arrivals = others.map(
-        (client) =>
-          new Promise<number>((resolve) => {
-            const handler = (_update: Uint8Array, origin: unknown) => {
-              if (origin !== client.provider) return;
-              client.doc.off("update", handler);
-              resolve(performance.now());
-            };
-            client.doc.on("update", handler);
-          }),
-      );
-      const started = performance.now();
-      const paragraph = paragraphText(editor!.doc, 1);
-      paragraph.insert(paragraph.length, ` r${round}`);
-      for (const arrived of await Promise.all(arrivals)) samples.push(arrived - started);
-      await editor!.waitAcknowledged(60_000);
+      samples.push(...(await timeEdit(editor!, others, ` r${round}`)).arrivals);
     }
     return {
       documents: rooms.length,

@@ -13,11 +13,11 @@ import { startServer, type ServerProcess } from "../helpers/server";
 import { compareWithBarePeer } from "./anchors";
 import { SHAPE } from "./anchorMeasures";
 import { MANY, measureManyDocuments } from "./manyDocuments";
+import { percentile } from "./timing";
 import {
   measureColdLoad,
   measureLatency,
   measureThroughput,
-  percentile,
   type LatencyResult,
   type ThroughputResult,
 } from "./syncMeasures";

@@ -2,13 +2,8 @@
 // never judges them. Every loop is bounded; every wait is for an event.
 import { performance } from "node:perf_hooks";
 import { appendParagraph, connectSynced, paragraphText, type CollabClient } from "../helpers/collab";
+import { timeEdit } from "./timing";
 import { createTranscript, projectWithTranscript, startServer, storedText, type ServerProcess } from "../helpers/server";
-
-/** Nearest-rank percentile of a non-empty sample, in the sample's unit. */
-export function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 async function connectMany(server: ServerProcess, documentId: string, token: string, count: number): Promise<CollabClient[]> {
   const clients: CollabClient[] = [];
@@ -18,18 +13,6 @@ async function connectMany(server: ServerProcess, documentId: string, token: str
     clients.push(...(await Promise.all(batch)));
   }
   return clients;
-}
-
-/** Resolves with the time at which `client` next receives a change from the server. */
-function nextRemoteChange(client: CollabClient): Promise<number> {
-  return new Promise((resolve) => {
-    const handler = (_update: Uint8Array, origin: unknown) => {
-      if (origin !== client.provider) return;
-      client.doc.off("update", handler);
-      resolve(performance.now());
-    };
-    client.doc.on("update", handler);
-  });
 }
 
 export interface LatencyResult {
@@ -47,13 +30,9 @@ export async function measureLatency(server: ServerProcess, clientCount: number,
   try {
     for (let round = 0; round < rounds; round++) {
       const editor = clients[round % clientCount]!;
-      const arrivals = clients.filter((c) => c !== editor).map(nextRemoteChange);
-      const started = performance.now();
-      const paragraph = paragraphText(editor.doc, 1);
-      paragraph.insert(paragraph.length, ` r${round}`);
-      const acknowledged = editor.waitAcknowledged().then(() => performance.now());
-      for (const arrived of await Promise.all(arrivals)) result.propagation.push(arrived - started);
-      result.acknowledgement.push((await acknowledged) - started);
+      const { arrivals, acknowledged } = await timeEdit(editor, clients.filter((c) => c !== editor), ` r${round}`);
+      result.propagation.push(...arrivals);
+      result.acknowledgement.push(acknowledged);
     }
   } finally {
     for (const client of clients) client.destroy();

@@ -113,7 +113,7 @@ export type Settlement = {
   settledAt: string;
 };
 
-type AgreementFigures = Record<string, Statistic | number | unknown>;
+export type AgreementFigures = Record<string, Statistic | number | unknown>;
 
 /** GET /api/documents/:documentId/agreement?unit=…&threshold=…: statistics in the agreement engine's JSON shape. */
 export type DocumentAgreement = {

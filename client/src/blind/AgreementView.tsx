@@ -8,6 +8,7 @@ import { queries } from "../api/queries";
 import type { DocumentAgreement, DocumentDetail } from "../api/types";
 import { Alert, Loading } from "../components/Alert";
 import { formatDateTime } from "../components/dates";
+import { AgreementMoments } from "./AgreementMoments";
 import { DisagreementList } from "./DisagreementList";
 import { formatCoefficient, formatPercent, formatSegments, statistic } from "./figures";
 
@@ -100,24 +101,13 @@ export function AgreementView({ document, mayDiscuss, maySettle }: Props) {
               ))}
             </tbody>
           </table>
-          <dl className="agreement__moments">
-            <div>
-              <dt>Now</dt>
-              <dd>{formatPercent(statistic(agreement.data.overall, "percent_agreement"))}</dd>
-            </div>
-            <div>
-              <dt>At reveal</dt>
-              <dd data-testid="agreement-at-reveal">
-                {agreement.data.at_reveal ? formatPercent(statistic(agreement.data.at_reveal.overall, "percent_agreement")) : "not revealed yet"}
-              </dd>
-            </div>
-            <div>
-              <dt>After settling</dt>
-              <dd data-testid="agreement-after-settling">
-                {agreement.data.after_settling ? formatPercent(statistic(agreement.data.after_settling.overall, "percent_agreement")) : "nothing settled yet"}
-              </dd>
-            </div>
-          </dl>
+          <AgreementMoments
+            moments={[
+              { label: "Now", overall: agreement.data.overall },
+              { label: "At reveal", overall: agreement.data.at_reveal?.overall ?? null, pending: "not revealed yet", testId: "agreement-at-reveal" },
+              { label: "After settling", overall: agreement.data.after_settling?.overall ?? null, pending: "nothing settled yet", testId: "agreement-after-settling" },
+            ]}
+          />
           <DisagreementList document={document} agreement={agreement.data} codeName={codeName} mayDiscuss={mayDiscuss} maySettle={maySettle} />
           {agreement.data.settled.length > 0 ? (
             <section aria-labelledby={`${id}-settled`}>
