@@ -5,7 +5,7 @@
 // included (or left at maybe) at title and abstract; at appraisal, those included at full text.
 import { isRevealed, type Consensus, type RaterWork, type ReviewItem, type Stage } from "@concord/shared";
 import type { Kysely } from "kysely";
-import type { DatabaseSchema, ReviewAssignmentsTable, ReviewRatingsTable } from "../store/schema";
+import type { DatabaseSchema, ReviewAssignmentsTable, ReviewConsensusTable, ReviewRatingsTable } from "../store/schema";
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -94,11 +94,33 @@ async function recordAtStage(db: Db, projectId: string, stage: Stage, recordId: 
   return item !== undefined && previous.outcomes.includes(outcomeOf(item) ?? "");
 }
 
-/** Every item of the stage that has raters, with their work and consensus; `only` narrows it to one record. */
-export async function readStageItems(db: Db, projectId: string, stage: Stage, only?: string): Promise<ReviewItem[]> {
+/** Who is assigned which records at the stage, and the records there. */
+async function stageRaters(db: Db, projectId: string, stage: Stage, only?: string): Promise<{ atStage: string[]; ratersOf: (recordId: string) => string[] }> {
   const pool = only === undefined ? recordsAtStage(db, projectId, stage) : recordAtStage(db, projectId, stage, only).then((at) => (at ? [only] : []));
   const [assignments, atStage] = await Promise.all([readAssignments(db, projectId, stage), pool]);
-  const ratersOf = ratersLookup(assignments);
+  return { atStage, ratersOf: ratersLookup(assignments) };
+}
+
+/** The items of `recordIds` (each with its raters), with their raters' work and the consensus, from the rows read. */
+function assemble(recordIds: readonly string[], ratersOf: (recordId: string) => string[], ratingRows: ReviewRatingsTable[], consensusRows: ReviewConsensusTable[]): ReviewItem[] {
+  const workByRecord = new Map<string, RaterWork[]>();
+  for (const row of ratingRows) workByRecord.set(row.record_id, [...(workByRecord.get(row.record_id) ?? []), workOf(row)]);
+  const agreed = new Map<string, Consensus>(
+    consensusRows.map((row) => [row.record_id, { answers: JSON.parse(row.answers) as Record<string, string>, decidedBy: row.decided_by, decidedAt: row.decided_at }]),
+  );
+  const items: ReviewItem[] = [];
+  for (const recordId of recordIds) {
+    const raters = ratersOf(recordId);
+    if (raters.length === 0) continue;
+    const work = (workByRecord.get(recordId) ?? []).filter((w) => raters.includes(w.rater)).sort((a, b) => raters.indexOf(a.rater) - raters.indexOf(b.rater));
+    items.push({ itemId: recordId, raters, work, consensus: agreed.get(recordId) ?? null });
+  }
+  return items;
+}
+
+/** Every item of the stage that has raters, with their work and consensus; `only` narrows it to one record. */
+export async function readStageItems(db: Db, projectId: string, stage: Stage, only?: string): Promise<ReviewItem[]> {
+  const { atStage, ratersOf } = await stageRaters(db, projectId, stage, only);
   let ratings = db.selectFrom("review_ratings").selectAll().where("project_id", "=", projectId).where("stage", "=", stage);
   let consensus = db.selectFrom("review_consensus").selectAll().where("project_id", "=", projectId).where("stage", "=", stage);
   if (only !== undefined) {
@@ -106,17 +128,52 @@ export async function readStageItems(db: Db, projectId: string, stage: Stage, on
     consensus = consensus.where("record_id", "=", only);
   }
   const [ratingRows, consensusRows] = await Promise.all([ratings.execute(), consensus.execute()]);
-  const workByRecord = new Map<string, RaterWork[]>();
-  for (const row of ratingRows) workByRecord.set(row.record_id, [...(workByRecord.get(row.record_id) ?? []), workOf(row)]);
-  const agreed = new Map<string, Consensus>(
-    consensusRows.map((row) => [row.record_id, { answers: JSON.parse(row.answers) as Record<string, string>, decidedBy: row.decided_by, decidedAt: row.decided_at }]),
-  );
-  const items: ReviewItem[] = [];
+  return assemble(atStage, ratersOf, ratingRows, consensusRows);
+}
+
+export interface StageProgress {
+  /** Items with at least one rater. */
+  assigned: number;
+  /** Items every rater has submitted. */
+  revealed: number;
+  /** Revealed items with a consensus recorded. */
+  withConsensus: number;
+}
+
+/** Ids per query: well under SQLite's and PostgreSQL's limits on bound parameters. */
+const IDS_PER_QUERY = 1_000;
+
+/**
+ * What agreement is computed from: the items two or more people rate, in full, and how far the
+ * whole stage has got. Agreement is asked for after every decision, and most records of a big
+ * search are screened by the lead alone, so their answers and comments are not read or parsed:
+ * only who submitted them.
+ */
+export async function readPairedItems(db: Db, projectId: string, stage: Stage): Promise<{ items: ReviewItem[]; progress: StageProgress }> {
+  const { atStage, ratersOf } = await stageRaters(db, projectId, stage);
+  const [submittedRows, consensusRows] = await Promise.all([
+    db.selectFrom("review_ratings").select(["record_id", "rater_id"]).where("project_id", "=", projectId).where("stage", "=", stage).where("submitted_at", "is not", null).execute(),
+    db.selectFrom("review_consensus").selectAll().where("project_id", "=", projectId).where("stage", "=", stage).execute(),
+  ]);
+  const submitted = new Set(submittedRows.map((row) => `${row.record_id} ${row.rater_id}`));
+  const agreedOn = new Set(consensusRows.map((row) => row.record_id));
+  const progress: StageProgress = { assigned: 0, revealed: 0, withConsensus: 0 };
+  const paired: string[] = [];
   for (const recordId of atStage) {
     const raters = ratersOf(recordId);
     if (raters.length === 0) continue;
-    const work = (workByRecord.get(recordId) ?? []).filter((w) => raters.includes(w.rater)).sort((a, b) => raters.indexOf(a.rater) - raters.indexOf(b.rater));
-    items.push({ itemId: recordId, raters, work, consensus: agreed.get(recordId) ?? null });
+    progress.assigned++;
+    if (raters.every((rater) => submitted.has(`${recordId} ${rater}`))) {
+      progress.revealed++;
+      if (agreedOn.has(recordId)) progress.withConsensus++;
+    }
+    if (raters.length > 1) paired.push(recordId);
   }
-  return items;
+  const ratingRows: ReviewRatingsTable[] = [];
+  for (let start = 0; start < paired.length; start += IDS_PER_QUERY) {
+    const ids = paired.slice(start, start + IDS_PER_QUERY);
+    ratingRows.push(...(await db.selectFrom("review_ratings").selectAll().where("project_id", "=", projectId).where("stage", "=", stage).where("record_id", "in", ids).execute()));
+  }
+  const pairedSet = new Set(paired);
+  return { items: assemble(paired, ratersOf, ratingRows, consensusRows.filter((row) => pairedSet.has(row.record_id))), progress };
 }

@@ -4,7 +4,7 @@
 // it, and the project's inclusion and exclusion criteria. Every answer here goes through the
 // one visibility rule (review/visibility.ts and @concord/shared's review/items.ts).
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { DECISIONS, STAGES, can, disagreements, isRevealed, ratingTables, readThreads, type ReviewItem, type Stage, type Viewer } from "@concord/shared";
+import { DECISIONS, STAGES, can, disagreements, ratingTables, readThreads, type ReviewItem, type Stage, type Viewer } from "@concord/shared";
 import { MAX_COMMENT_CHARS } from "@concord/shared/appraisal/checklist";
 import { readDocument, type DocumentHost } from "../collab/serverWrites";
 import {
@@ -24,7 +24,7 @@ import type { AppEnv } from "../env";
 import { errors } from "../errors";
 import { authorizeProject, requireUser } from "../policies";
 import { presentAssignment, presentReviewItem } from "../presenters";
-import { readAssignments, readStageItems } from "../review/stageItems";
+import { readAssignments, readPairedItems, readStageItems } from "../review/stageItems";
 import { reviewViewer } from "../review/visibility";
 import { namesOf } from "./threads";
 import { IdParam, errorResponses, json } from "./schemas";
@@ -351,7 +351,7 @@ export const reviewRoutes = new OpenAPIHono<AppEnv>()
       const { projectId, stage } = c.req.valid("param");
       await viewerIn(c, projectId, stage);
       const host = c.var.deps;
-      const items = await readStageItems(host.store.db, projectId, stage);
+      const { items, progress } = await readPairedItems(host.store.db, projectId, stage);
       const questions = stageQuestions(stage);
       const tables = ratingTables(items, questions);
       const [report, threads] = await Promise.all([
@@ -375,12 +375,7 @@ export const reviewRoutes = new OpenAPIHono<AppEnv>()
           stage,
           questions,
           ...report,
-          items: {
-            assigned: items.length,
-            revealed: items.filter(isRevealed).length,
-            withConsensus: items.filter((item) => isRevealed(item) && item.consensus).length,
-            disagreeing: disputed.length,
-          },
+          items: { ...progress, disagreeing: disputed.length },
           disagreements: disputed.flatMap(({ item, questions: differing }) =>
             differing.map((question) => {
               const agreed = item.consensus?.answers[question];
