@@ -85,9 +85,10 @@ export function ratingTables(items: readonly ReviewItem[], questions: readonly s
   const before: (string | null)[][] = [];
   const after: (string | null)[][] = [];
   for (const item of revealed) {
+    // Each rater's answers, looked up once per item rather than once per question and rater.
+    const answersOf = raterIds.map((rater) => (item.raters.includes(rater) ? (item.work.find((w) => w.rater === rater)?.answers ?? null) : null));
     for (const question of questions) {
-      const answerOf = (rater: string) => item.work.find((w) => w.rater === rater)?.answers[question] ?? null;
-      const row = raterIds.map((rater) => (item.raters.includes(rater) ? answerOf(rater) : null));
+      const row = answersOf.map((answers) => answers?.[question] ?? null);
       if (row.filter((answer) => answer !== null).length < 2) continue;
       const agreed = item.consensus?.answers[question];
       unitIds.push(questions.length === 1 ? item.itemId : `${item.itemId} ${question}`);
