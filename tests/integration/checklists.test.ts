@@ -104,6 +104,8 @@ describe("appraisal checklists", () => {
     expect(refused.error.message).toMatch(/"q3" is not a question/);
     await json(rate(lead, papers[0]!, { q1: "yes", q2: "yes" }), 200);
     await json(rate(raterB, papers[0]!, { q1: "yes", q2: "no" }), 200);
+    // B starts paper 3 as a draft against version 1 too.
+    await json(call(raterB, "PUT", `${stage("appraisal")}/items/${papers[2]}/rating`, { answers: { q1: "yes" }, comments: {} }), 200);
 
     // Version 2 doubles the points and adds a question; its number is the server's to give.
     const v2 = await json<{ checklist: { version: number } }>(call(lead, "POST", `/projects/${projectId}/checklists/peer-quality/versions`, peerQuality(["q1", "q2", "q3"], 2)), 201);
@@ -116,6 +118,10 @@ describe("appraisal checklists", () => {
       [1, lead.userId],
       [2, lead.userId],
     ]);
+
+    // B's draft of paper 3 stays on version 1 when saved again: version 2's new question is refused there.
+    await json(call(raterB, "PUT", `${stage("appraisal")}/items/${papers[2]}/rating`, { answers: { q1: "yes", q2: "no", q3: "yes" }, comments: {} }), 400);
+    await json(call(raterB, "PUT", `${stage("appraisal")}/items/${papers[2]}/rating`, { answers: { q1: "yes", q2: "no" }, comments: {} }), 200);
 
     // Paper 2 is appraised against version 2; paper 1's ratings keep version 1.
     await json(rate(lead, papers[1]!, { q1: "yes", q2: "yes", q3: "yes" }), 200);
@@ -161,6 +167,8 @@ describe("appraisal checklists", () => {
     await json(call(lead, "PUT", `${stage("appraisal")}/items/${papers[2]}/rating`, { answers: { q1: "yes" }, comments: {} }), 200);
     const third = await json<{ work: { checklist: string | null }[] }>(call(lead, "GET", `${stage("appraisal")}/items/${papers[2]}`), 200);
     expect(third.work.map((w) => w.checklist)).toEqual(["casp-qualitative@1"]);
+    const bThird = await json<{ work: { checklist: string | null }[] }>(call(raterB, "GET", `${stage("appraisal")}/items/${papers[2]}`), 200);
+    expect(bThird.work.map((w) => w.checklist)).toEqual(["peer-quality@1"]);
     const still = await json<{ work: { checklist: string | null }[] }>(call(lead, "GET", `${stage("appraisal")}/items/${papers[0]}`), 200);
     expect(still.work.map((w) => w.checklist)).toEqual(["peer-quality@1", "peer-quality@1"]);
     const after = await (await call(lead, "GET", `/projects/${projectId}/reports/appraisal-scores.csv`)).text();
