@@ -32,6 +32,7 @@ import { recordRoutes, tooLargeMessage } from "./routes/records";
 import { blindRoutes } from "./routes/blindCoding";
 import { documentAgreementRoutes } from "./routes/documentAgreement";
 import { healthRoutes } from "./routes/health";
+import { checklistRoutes } from "./routes/checklists";
 import { reviewRoutes } from "./routes/review";
 import { reviewReportRoutes } from "./routes/reviewReports";
 import { clientFiles } from "./clientFiles";
@@ -92,6 +93,7 @@ function apiApp(deps: AppDeps) {
   api.route("/", recordDuplicateRoutes);
   api.route("/", recordRoutes);
   api.route("/", reviewRoutes);
+  api.route("/", checklistRoutes);
   api.route("/", reviewReportRoutes);
   api.route("/", healthRoutes);
   api.doc31("/openapi.json", {

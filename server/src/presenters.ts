@@ -258,6 +258,7 @@ export function presentReviewItem(item: ReviewItem, viewer: Viewer, named: Named
       submitted: work.submittedAt !== null,
       submittedAt: work.submittedAt,
       revised: work.revised ?? null,
+      checklist: work.checklist ?? null,
     })),
     consensus: (revealed || watching) && item.consensus ? { answers: item.consensus.answers, decidedBy: named(item.consensus.decidedBy), decidedAt: item.consensus.decidedAt } : null,
   };

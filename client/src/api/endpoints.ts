@@ -22,6 +22,9 @@ import type {
   TranscriptPreview,
   User,
   BibRecord,
+  Checklist,
+  ChecklistDefinition,
+  ChecklistSummary,
   Criteria,
   Decision,
   RecordImport,
@@ -117,6 +120,13 @@ export const api = {
   },
   getCriteria: (projectId: string) => request<Criteria>("GET", `/api/projects/${enc(projectId)}/criteria`),
   saveCriteria: (projectId: string, criteria: Criteria) => request<Criteria>("PUT", `/api/projects/${enc(projectId)}/criteria`, criteria),
+  listChecklists: (projectId: string) => request<{ checklists: ChecklistSummary[]; current: { key: string; version: number } }>("GET", `/api/projects/${enc(projectId)}/checklists`),
+  getChecklist: (projectId: string, key: string, version: number) =>
+    request<{ checklist: Checklist }>("GET", `/api/projects/${enc(projectId)}/checklists/${enc(key)}/versions/${version}`),
+  createChecklist: (projectId: string, definition: ChecklistDefinition) => request<{ checklist: Checklist }>("POST", `/api/projects/${enc(projectId)}/checklists`, definition),
+  publishChecklist: (projectId: string, key: string, definition: ChecklistDefinition) =>
+    request<{ checklist: Checklist }>("POST", `/api/projects/${enc(projectId)}/checklists/${enc(key)}/versions`, definition),
+  chooseChecklist: (projectId: string, key: string) => request<{ checklist: Checklist }>("PUT", `/api/projects/${enc(projectId)}/appraisal-checklist`, { key }),
   listReviewItems: (projectId: string, stage: ReviewStage) =>
     request<{ items: ReviewItem[] }>("GET", `/api/projects/${enc(projectId)}/stages/${stage}/items?mine=true`),
   listAssignments: (projectId: string, stage: ReviewStage) =>

@@ -18,6 +18,7 @@ export const queryKeys = {
   invitation: (token: string) => ["invitation", token] as const,
   records: (projectId: string) => ["projects", projectId, "records"] as const,
   criteria: (projectId: string) => ["projects", projectId, "criteria"] as const,
+  checklists: (projectId: string) => ["projects", projectId, "checklists"] as const,
   /** Everything of one review stage: invalidating it refreshes its items, assignments and agreement. */
   reviewStage: (projectId: string, stage: ReviewStage) => ["projects", projectId, "review", stage] as const,
   reviewItems: (projectId: string, stage: ReviewStage) => ["projects", projectId, "review", stage, "items"] as const,
@@ -57,6 +58,7 @@ export const queries = {
   authOptions: () => queryOptions({ queryKey: queryKeys.authOptions(), queryFn: api.authOptions, staleTime: Infinity }),
   records: (projectId: string) => queryOptions({ queryKey: queryKeys.records(projectId), queryFn: () => api.listRecords(projectId).then((r) => r.records) }),
   criteria: (projectId: string) => queryOptions({ queryKey: queryKeys.criteria(projectId), queryFn: () => api.getCriteria(projectId) }),
+  checklists: (projectId: string) => queryOptions({ queryKey: queryKeys.checklists(projectId), queryFn: () => api.listChecklists(projectId) }),
   reviewItems: (projectId: string, stage: ReviewStage) =>
     queryOptions({ queryKey: queryKeys.reviewItems(projectId, stage), queryFn: () => api.listReviewItems(projectId, stage).then((r) => r.items) }),
   assignments: (projectId: string, stage: ReviewStage) =>

@@ -152,6 +152,17 @@ export type RecordImport = { imported: number; duplicates: number; flagged: unkn
 export type Criterion = { id: string; text: string; keywords: string[] };
 export type Criteria = { inclusion: Criterion[]; exclusion: Criterion[] };
 
+export type { Checklist, ChecklistDefinition, Question } from "@concord/shared/appraisal/checklist";
+
+/** One of the project's appraisal checklists, with its versions (oldest first). */
+export type ChecklistSummary = {
+  key: string;
+  name: string;
+  builtIn: boolean;
+  current: boolean;
+  versions: { version: number; name: string; createdAt: string | null; createdBy: { id: string; name: string } | null }[];
+};
+
 export type Person = { id: string; name: string };
 
 /** A review item as the signed-in person may see it: their own work, everyone's once revealed. */

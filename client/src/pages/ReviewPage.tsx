@@ -11,6 +11,7 @@ import { Alert, Loading } from "../components/Alert";
 import { PageHeading } from "../components/PageHeading";
 import { canAddDocuments } from "../components/roles";
 import { AssignReviewer } from "../review/AssignReviewer";
+import { ChecklistsPanel } from "../review/ChecklistsPanel";
 import { CriteriaEditor } from "../review/CriteriaEditor";
 import { Disagreements } from "../review/Disagreements";
 import { RecordsPanel } from "../review/RecordsPanel";
@@ -63,6 +64,7 @@ export function ReviewPage() {
         <Loading what="your screening" />
       )}
       {agreement.data && criteria.data ? <Disagreements projectId={projectId} stage={stage} agreement={agreement.data} criteria={criteria.data} /> : null}
+      {stage === "appraisal" ? <ChecklistsPanel projectId={projectId} canEdit={role === "lead"} /> : null}
       {criteria.data ? <CriteriaEditor projectId={projectId} criteria={criteria.data} canEdit={role === "lead"} /> : null}
       {role === "lead" && project.data && assignments.data ? <AssignReviewer projectId={projectId} stage={stage} members={project.data.members} assignments={assignments.data} /> : null}
       <ReviewReport projectId={projectId} version={agreement.dataUpdatedAt} />

@@ -18,24 +18,16 @@ import {
   type ReviewItem,
   type Stage,
 } from "@concord/shared";
-import { CASP_QUALITATIVE } from "@concord/shared/appraisal/casp";
 import { appraisalProblems, scoreAppraisal, type Checklist } from "@concord/shared/appraisal/checklist";
 import { changeAccess } from "../collab/access";
 import { writeDocument, type DocumentHost } from "../collab/serverWrites";
 import { errors } from "../errors";
+import { checklistsOfItem } from "../review/questions";
 import { readAssignments, readStageItems, recordsAtStage, type Assignment } from "../review/stageItems";
+import { checklistLabel, checklistsByLabel, currentChecklist } from "./checklists";
 
 export const raterDocumentName = (projectId: string, stage: Stage, raterId: string) => buildDocumentName({ kind: "reviewRater", projectId, stage, raterId });
 export const revealedDocumentName = (projectId: string, stage: Stage) => buildDocumentName({ kind: "reviewRevealed", projectId, stage });
-
-/** The checklist appraisals are given against (teams' own checklists are data too, but not stored yet). */
-export const APPRAISAL_CHECKLIST: Checklist = CASP_QUALITATIVE;
-const checklistLabel = (checklist: Checklist) => `${checklist.key}@${checklist.version}`;
-
-/** The questions whose answers are compared at a stage: the decision, or the checklist's scored questions. */
-export function stageQuestions(stage: Stage): string[] {
-  return stage === "appraisal" ? (APPRAISAL_CHECKLIST.scoring?.counted ?? APPRAISAL_CHECKLIST.questions.map((q) => q.key)) : ["decision"];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Criteria
@@ -132,13 +124,16 @@ export async function readItem(host: DocumentHost, projectId: string, stage: Sta
   return { item: item ?? null, record };
 }
 
-/** The answers and comments a rating stores, checked against the stage (and, on submit, complete). */
-async function checkedAnswers(host: DocumentHost, projectId: string, stage: Stage, input: RatingInput): Promise<{ answers: Answers; comments: Record<string, string> }> {
+/**
+ * The answers and comments a rating stores, checked against the stage (and, on submit,
+ * complete): an appraisal against `checklist`, the version the rating is given against.
+ */
+async function checkedAnswers(host: DocumentHost, projectId: string, stage: Stage, input: RatingInput, checklist?: Checklist): Promise<{ answers: Answers; comments: Record<string, string> }> {
   if (stage === "appraisal") {
-    if (input.kind !== "answers") throw errors.validation("An appraisal is given as answers to the checklist's questions ({answers, comments}), not a decision.");
-    const problems = appraisalProblems(APPRAISAL_CHECKLIST, { answers: input.answers, comments: input.comments });
+    if (input.kind !== "answers" || !checklist) throw errors.validation("An appraisal is given as answers to the checklist's questions ({answers, comments}), not a decision.");
+    const problems = appraisalProblems(checklist, { answers: input.answers, comments: input.comments });
     if (problems.length > 0) throw errors.validation(problems.join(" "), { problems });
-    const unanswered = scoreAppraisal(APPRAISAL_CHECKLIST, input.answers)?.unanswered ?? [];
+    const unanswered = scoreAppraisal(checklist, input.answers)?.unanswered ?? [];
     if (input.submit && unanswered.length > 0) throw errors.validation(`Answer every scored question before submitting; still open: ${unanswered.join(", ")}.`);
     return { answers: input.answers, comments: input.comments };
   }
@@ -161,6 +156,12 @@ async function publishRevealed(host: DocumentHost, projectId: string, stage: Sta
   await writeDocument(host, revealedDocumentName(projectId, stage), (doc) => setReviewEntry(doc, item.itemId, { work: [...item.work], consensus: item.consensus }));
 }
 
+/** The checklist a rating is given against: the one it was first saved against, else the project's current one. */
+async function ratingChecklist(host: DocumentHost, projectId: string, label: string | undefined): Promise<Checklist> {
+  if (label) return (await checklistsByLabel(host.store.db, projectId, [label])).get(label)!;
+  return currentChecklist(host.store.db, projectId);
+}
+
 /**
  * Saves the caller's own rating of an item. Before reveal it is their independent answer (a
  * draft until submitted); after reveal a change is kept as a revision beside it. The last
@@ -170,7 +171,8 @@ export async function rate(host: DocumentHost, projectId: string, stage: Stage, 
   const db = host.store.db;
   const { item } = await readItem(host, projectId, stage, recordId);
   if (!item || !item.raters.includes(raterId)) throw errors.forbidden("You are not assigned to rate this record at this stage.");
-  const { answers, comments } = await checkedAnswers(host, projectId, stage, input);
+  const checklist = stage === "appraisal" ? await ratingChecklist(host, projectId, item.work.find((w) => w.rater === raterId)?.checklist) : undefined;
+  const { answers, comments } = await checkedAnswers(host, projectId, stage, input, checklist);
   const now = new Date().toISOString();
   const key = (q: ReturnType<typeof db.updateTable<"review_ratings">>) => q.where("stage", "=", stage).where("record_id", "=", recordId).where("rater_id", "=", raterId);
   if (isRevealed(item)) {
@@ -178,7 +180,7 @@ export async function rate(host: DocumentHost, projectId: string, stage: Stage, 
   } else {
     const own = item.work.find((w) => w.rater === raterId);
     const submittedAt = own?.submittedAt ?? (input.submit ? now : null);
-    const values = { answers: JSON.stringify(answers), comments: JSON.stringify(comments), submitted_at: submittedAt, updated_at: now, checklist: stage === "appraisal" ? checklistLabel(APPRAISAL_CHECKLIST) : null };
+    const values = { answers: JSON.stringify(answers), comments: JSON.stringify(comments), submitted_at: submittedAt, updated_at: now, checklist: checklist ? checklistLabel(checklist) : null };
     await db
       .insertInto("review_ratings")
       .values({ project_id: projectId, stage, record_id: recordId, rater_id: raterId, revised_answers: null, revised_at: null, ...values })
@@ -197,6 +199,17 @@ export async function rate(host: DocumentHost, projectId: string, stage: Stage, 
 
 export type ConsensusInput = { kind: "decision"; decision: Decision; reason?: string; note: string } | { kind: "answers"; answers: Answers; note: string };
 
+/** An appraisal's agreed answers, each checked against a checklist version one of the item's raters used. */
+async function agreedAnswers(host: DocumentHost, projectId: string, item: ReviewItem, rating: RatingInput): Promise<{ answers: Answers }> {
+  if (rating.kind !== "answers") return checkedAnswers(host, projectId, "appraisal", rating);
+  const used = checklistsOfItem(item, await checklistsByLabel(host.store.db, projectId, item.work.flatMap((w) => (w.checklist ? [w.checklist] : []))));
+  for (const [question, answer] of Object.entries(rating.answers)) {
+    const problems = used.map((checklist) => appraisalProblems(checklist, { answers: { [question]: answer }, comments: {} }));
+    if (!problems.some((p) => p.length === 0)) throw errors.validation(problems[0]?.join(" ") ?? "Nobody has appraised this paper yet.", { problems: problems[0] ?? [] });
+  }
+  return { answers: rating.answers };
+}
+
 /** Records the consensus on a revealed item, by one of its raters or a lead. */
 export async function recordConsensus(host: DocumentHost, projectId: string, stage: Stage, recordId: string, by: { userId: string; mayManage: boolean }, input: ConsensusInput): Promise<ReviewItem> {
   const { item } = await readItem(host, projectId, stage, recordId);
@@ -205,7 +218,7 @@ export async function recordConsensus(host: DocumentHost, projectId: string, sta
   if (!isRevealed(item)) throw errors.conflict("A consensus is recorded once every rater has submitted and the item is revealed.");
   const rating: RatingInput =
     input.kind === "decision" ? { kind: "decision", decision: input.decision, reason: input.reason, submit: true } : { kind: "answers", answers: input.answers, comments: {}, submit: false };
-  const { answers } = await checkedAnswers(host, projectId, stage, rating);
+  const { answers } = stage === "appraisal" ? await agreedAnswers(host, projectId, item, rating) : await checkedAnswers(host, projectId, stage, rating);
   if (Object.keys(answers).length === 0) throw errors.validation("Give the agreed answer to at least one question.");
   const row = { answers: JSON.stringify(answers), note: input.note, decided_by: by.userId, decided_at: new Date().toISOString() };
   await host.store.db

@@ -28,7 +28,8 @@ import { refusalsAsErrors } from "../coding/problems";
 import { errors } from "../errors";
 import { codebookName, findVisibleCode, layerName } from "./codebook";
 import { locateCoding } from "./codings";
-import { readItem, stageQuestions } from "./review";
+import { readItem } from "./review";
+import { stageQuestions } from "../review/questions";
 
 export const threadsName = (projectId: string) => buildDocumentName({ kind: "threads", projectId });
 const textName = (documentId: string) => buildDocumentName({ kind: "text", documentId });
@@ -101,7 +102,7 @@ async function anchorFor(host: DocumentHost, who: Participant, input: AnchorInpu
     const { item } = await readItem(host, who.projectId, stage, recordId);
     if (!item) throw errors.validation("Nobody rates that record at that stage.");
     if (!isRevealed(item)) throw errors.conflict("A rating disagreement can be discussed once every rater has submitted and the item is revealed.");
-    if (question !== undefined && !stageQuestions(stage).includes(question)) throw errors.validation(`"${question}" is not a question compared at this stage.`);
+    if (question !== undefined && !(await stageQuestions(host.store.db, who.projectId, stage, [item])).of(item).includes(question)) throw errors.validation(`"${question}" is not a question compared at this stage.`);
     return { anchor: { kind: "ratingDisagreement", stage, recordId, ...(question !== undefined && question !== "decision" ? { question } : {}) }, home: shared };
   }
   await documentInProject(host, input.documentId, who.projectId);

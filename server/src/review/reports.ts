@@ -3,8 +3,7 @@
 // or answers every assigned rater gave alike once the item revealed — so a report never
 // shows an answer someone may not see yet, whoever asks for it.
 import { isRevealed, type ReviewItem, type Stage } from "@concord/shared";
-import { CASP_QUALITATIVE } from "@concord/shared/appraisal/casp";
-import { scoreAppraisal } from "@concord/shared/appraisal/checklist";
+import { scoreAppraisal, type Checklist } from "@concord/shared/appraisal/checklist";
 import { prismaCounts, type StageOutcome } from "@concord/shared/review/prismaCounts";
 import type { PrismaCounts } from "@concord/shared/review/prisma";
 import { appraisalScoringTable, studyCharacteristicsTable, type ReportTable } from "@concord/shared/review/reportTables";
@@ -12,6 +11,7 @@ import type { Kysely } from "kysely";
 import type { DatabaseSchema } from "../store/schema";
 import { readCriteria } from "../commands/review";
 import type { DocumentHost } from "../collab/serverWrites";
+import { checklistsOfItem, stageQuestions } from "./questions";
 import { outcomeOf, readStageItems } from "./stageItems";
 
 type Db = Kysely<DatabaseSchema>;
@@ -88,18 +88,36 @@ function citation(record: IncludedRecord): string {
   return record.year ? `${who} (${record.year})` : who;
 }
 
-/** The appraisal scores table and the study-characteristics table of the included studies. */
+const everyQuestion = (checklist: Checklist) => checklist.questions.flatMap((q) => [q.key, ...q.prompts.map((p) => `${q.key}.${p.key}`)]);
+
+/** The checklist most papers were appraised against, so the table is titled for the usual case. */
+function usualChecklist(used: Checklist[], fallback: Checklist): Checklist {
+  const tally = new Map<Checklist, number>();
+  for (const checklist of used) tally.set(checklist, (tally.get(checklist) ?? 0) + 1);
+  return [...tally].sort((a, b) => b[1] - a[1])[0]?.[0] ?? fallback;
+}
+
+/** The appraisal scores table and the study-characteristics table of the included studies, each paper scored with its own checklist version. */
 export async function reviewTables(host: DocumentHost, projectId: string): Promise<{ appraisal: ReportTable; studies: ReportTable }> {
-  const checklist = CASP_QUALITATIVE;
-  const questions = checklist.questions.flatMap((q) => [q.key, ...q.prompts.map((p) => `${q.key}.${p.key}`)]);
   const [studies, appraisals] = await Promise.all([includedStudies(host.store.db, host, projectId), readStageItems(host.store.db, projectId, "appraisal")]);
-  const byRecord = new Map(appraisals.map((item) => [item.itemId, settledAnswers(item, questions)]));
-  const papers = studies.map((study, index) => ({ label: String(index + 1), answers: byRecord.get(study.id) ?? {} }));
+  const { checklists, current } = await stageQuestions(host.store.db, projectId, "appraisal", appraisals);
+  const byRecord = new Map(
+    appraisals.map((item) => {
+      const used = checklistsOfItem(item, checklists);
+      const checklist = used[0] ?? current!;
+      return [item.itemId, { checklist, answers: settledAnswers(item, [...new Set((used.length > 0 ? used : [checklist]).flatMap(everyQuestion))]) }];
+    }),
+  );
+  const papers = studies.map((study, index) => ({ label: String(index + 1), answers: byRecord.get(study.id)?.answers ?? {}, checklist: byRecord.get(study.id)?.checklist ?? current! }));
+  const table = usualChecklist(
+    papers.filter((paper, index) => byRecord.has(studies[index]!.id)).map((paper) => paper.checklist),
+    current!,
+  );
   return {
-    appraisal: appraisalScoringTable(checklist, papers),
+    appraisal: appraisalScoringTable(table, papers),
     studies: studyCharacteristicsTable(
       studies.map((study, index) => {
-        const score = scoreAppraisal(checklist, papers[index]!.answers);
+        const score = scoreAppraisal(papers[index]!.checklist, papers[index]!.answers);
         return {
           fields: { authors: citation(study), title: study.title ?? "" },
           appraisal: score?.grade ? `${score.total} (${score.grade.grade})` : "",

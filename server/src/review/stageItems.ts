@@ -48,6 +48,7 @@ function workOf(row: ReviewRatingsTable): RaterWork {
     comments: JSON.parse(row.comments) as Record<string, string>,
     submittedAt: row.submitted_at,
     ...(row.revised_answers && row.revised_at ? { revised: { answers: JSON.parse(row.revised_answers) as Record<string, string>, at: row.revised_at } } : {}),
+    ...(row.checklist ? { checklist: row.checklist } : {}),
   };
 }
 

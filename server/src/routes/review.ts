@@ -16,7 +16,6 @@ import {
   recordConsensus,
   revealedDocumentName,
   saveCriteria,
-  stageQuestions,
   type RatingInput,
 } from "../commands/review";
 import { threadsName } from "../commands/threads";
@@ -24,6 +23,7 @@ import type { AppEnv } from "../env";
 import { errors } from "../errors";
 import { authorizeProject, requireUser } from "../policies";
 import { presentAssignment, presentReviewItem } from "../presenters";
+import { stageQuestions } from "../review/questions";
 import { readAssignments, readPairedItems, readStageItems } from "../review/stageItems";
 import { reviewViewer } from "../review/visibility";
 import { namesOf } from "./threads";
@@ -108,6 +108,10 @@ const WorkSchema = z.object({
   submitted: z.boolean(),
   submittedAt: z.string().nullable(),
   revised: z.object({ answers: z.record(z.string(), z.string()), at: z.string() }).nullable().openapi({ description: "Answers changed after reveal, kept apart from the independent ones" }),
+  checklist: z
+    .string()
+    .nullable()
+    .openapi({ description: "Appraisal: the checklist version (`key@version`) these answers were given against, fixed when first saved (GET /projects/{projectId}/checklists/{key}/versions/{version}); null for screening" }),
 });
 const ItemSchema = z
   .object({
@@ -295,7 +299,7 @@ export const reviewRoutes = new OpenAPIHono<AppEnv>()
       tags: ["review"],
       summary: "Save, or submit, your own rating of an item",
       description:
-        "Screening: `{decision: include | exclude | maybe, reason?, comment?}` (a full-text exclusion needs `reason`, the id of one of the project's exclusion criteria). Appraisal: `{answers: {q1: 'yes', …, 'q10.a': 'no'}, comments: {q1: '…'}}` against the CASP qualitative checklist. `submit: true` makes it your independent answer; once every rater has submitted the item reveals. A change after reveal is kept as a revision beside the independent answer, never over it. 403 if you are not assigned to the record.",
+        "Screening: `{decision: include | exclude | maybe, reason?, comment?}` (a full-text exclusion needs `reason`, the id of one of the project's exclusion criteria). Appraisal: `{answers: {q1: 'yes', …, 'q10.a': 'no'}, comments: {q1: '…'}}` against the checklist version the rating was first saved against (the project's current appraisal checklist for a new rating: GET /projects/{projectId}/appraisal-checklist); an answer to a question that version lacks is refused (400). `submit: true` makes it your independent answer; once every rater has submitted the item reveals. A change after reveal is kept as a revision beside the independent answer, never over it. 403 if you are not assigned to the record.",
       request: { params: ItemParams, body: { content: { "application/json": { schema: RatingBody } }, required: true } },
       responses: { 200: json(ItemSchema, "The item as you may now see it"), ...errorResponses(400, 401, 403, 404) },
     }),
@@ -352,8 +356,9 @@ export const reviewRoutes = new OpenAPIHono<AppEnv>()
       await viewerIn(c, projectId, stage);
       const host = c.var.deps;
       const { items, progress } = await readPairedItems(host.store.db, projectId, stage);
-      const questions = stageQuestions(stage);
-      const tables = ratingTables(items, questions);
+      const compared = await stageQuestions(host.store.db, projectId, stage, items);
+      const questions = compared.all;
+      const tables = ratingTables(items, compared.of);
       const [report, threads] = await Promise.all([
         host.workers.run("reviewAgreement", tables, { timeoutMs: AGREEMENT_TIMEOUT_MS, what: "Computing agreement" }),
         readDocument(host, threadsName(projectId), readThreads),
@@ -363,7 +368,7 @@ export const reviewRoutes = new OpenAPIHono<AppEnv>()
         const { anchor } = thread;
         if (anchor.kind === "ratingDisagreement" && anchor.stage === stage) threadOf.set(`${anchor.recordId} ${anchor.question ?? "decision"}`, thread.id);
       }
-      const disputed = items.map((item) => ({ item, questions: disagreements(item, questions) })).filter((d) => d.questions.length > 0);
+      const disputed = items.map((item) => ({ item, questions: disagreements(item, compared.of(item)) })).filter((d) => d.questions.length > 0);
       const titles = new Map(
         disputed.length === 0
           ? []

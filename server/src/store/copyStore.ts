@@ -37,6 +37,7 @@ export const TABLES = [
   "review_assignments",
   "review_ratings",
   "review_consensus",
+  "review_checklists",
   "settings",
 ] as const satisfies readonly (keyof DatabaseSchema)[];
 

@@ -47,6 +47,8 @@ export interface ProjectsTable {
   created_at: string;
   /** 1 when a lead who is not coding may watch a blind round (codings and agreement) as it happens. */
   lead_may_watch_blind_coding: Generated<number>;
+  /** The key of the checklist new appraisals are given against (its latest version); null: the built-in CASP. */
+  appraisal_checklist: string | null;
 }
 
 export interface MembershipsTable {
@@ -304,6 +306,17 @@ export interface ReviewConsensusTable {
   decided_at: string;
 }
 
+/** One version of a project's own appraisal checklist; never updated, a new version is a new row. */
+export interface ReviewChecklistsTable {
+  project_id: string;
+  key: string;
+  version: number;
+  /** The checklist as @concord/shared's ChecklistSchema parses it (JSON, with its key and version). */
+  definition: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface DatabaseSchema {
   users: UsersTable;
   sessions: SessionsTable;
@@ -331,4 +344,5 @@ export interface DatabaseSchema {
   review_assignments: ReviewAssignmentsTable;
   review_ratings: ReviewRatingsTable;
   review_consensus: ReviewConsensusTable;
+  review_checklists: ReviewChecklistsTable;
 }

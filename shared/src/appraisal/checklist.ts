@@ -39,47 +39,52 @@ const GradeSchema = z.object({
 
 const ScoringSchema = z.object({
   /** Points per answer key; an answer without points scores nothing. */
-  points: z.record(Key, z.number().finite().min(-100).max(100)),
+  points: z.record(Key, z.number().finite().min(-100).max(100)).refine((points) => Object.keys(points).length <= 100, "At most 100 answers earn points."),
   /** The questions whose answers are summed. */
-  counted: z.array(Key).min(1),
+  counted: z.array(Key).min(1).max(100),
   /** Highest band first; a total below every band's minimum gets the last band. */
   grades: z.array(GradeSchema).min(1).max(10),
 });
 
-export const ChecklistSchema = z
-  .object({
-    key: Key,
-    version: z.number().int().min(1),
-    name: Label.max(200),
-    /** Who wrote the checklist and under what licence, shown with it. */
-    source: Label.max(500).optional(),
-    questions: z.array(QuestionSchema).min(1).max(100),
-    scoring: ScoringSchema.optional(),
-  })
-  .superRefine((checklist, context) => {
-    const keys = new Set<string>();
-    checklist.questions.forEach((question, index) => {
-      if (keys.has(question.key)) context.addIssue({ code: "custom", path: ["questions", index, "key"], message: `Two questions share the key "${question.key}".` });
-      keys.add(question.key);
-      if (question.answers.length === 0 && question.prompts.length === 0) {
-        context.addIssue({ code: "custom", path: ["questions", index], message: `Question "${question.key}" needs answers or prompts to record.` });
-      }
-    });
-    checklist.scoring?.counted.forEach((key, index) => {
-      const question = checklist.questions.find((q) => q.key === key);
-      if (!question) context.addIssue({ code: "custom", path: ["scoring", "counted", index], message: `The scoring counts "${key}", which is not a question of the checklist.` });
-      else if (question.answers.length === 0) {
-        context.addIssue({ code: "custom", path: ["scoring", "counted", index], message: `The scoring counts "${key}", which has no answers to score.` });
-      }
-    });
-    const mins = checklist.scoring?.grades.map((g) => g.min) ?? [];
-    if (mins.some((min, i) => i > 0 && min >= mins[i - 1]!)) {
-      context.addIssue({ code: "custom", path: ["scoring", "grades"], message: "List the grades from the highest band down, each with a lower minimum." });
+const ChecklistShape = z.object({
+  key: Key,
+  name: Label.max(200),
+  /** Who wrote the checklist and under what licence, shown with it. */
+  source: Label.max(500).optional(),
+  questions: z.array(QuestionSchema).min(1).max(100),
+  scoring: ScoringSchema.optional(),
+});
+
+function checkConsistent(checklist: z.infer<typeof ChecklistShape>, context: z.RefinementCtx): void {
+  const keys = new Set<string>();
+  checklist.questions.forEach((question, index) => {
+    if (keys.has(question.key)) context.addIssue({ code: "custom", path: ["questions", index, "key"], message: `Two questions share the key "${question.key}".` });
+    keys.add(question.key);
+    if (question.answers.length === 0 && question.prompts.length === 0) {
+      context.addIssue({ code: "custom", path: ["questions", index], message: `Question "${question.key}" needs answers or prompts to record.` });
     }
   });
+  checklist.scoring?.counted.forEach((key, index) => {
+    const question = checklist.questions.find((q) => q.key === key);
+    if (!question) context.addIssue({ code: "custom", path: ["scoring", "counted", index], message: `The scoring counts "${key}", which is not a question of the checklist.` });
+    else if (question.answers.length === 0) {
+      context.addIssue({ code: "custom", path: ["scoring", "counted", index], message: `The scoring counts "${key}", which has no answers to score.` });
+    }
+  });
+  const mins = checklist.scoring?.grades.map((g) => g.min) ?? [];
+  if (mins.some((min, i) => i > 0 && min >= mins[i - 1]!)) {
+    context.addIssue({ code: "custom", path: ["scoring", "grades"], message: "List the grades from the highest band down, each with a lower minimum." });
+  }
+}
+
+/** A checklist as a team writes it: everything but the version, which the server assigns. */
+export const ChecklistDefinitionSchema = ChecklistShape.superRefine(checkConsistent);
+
+export const ChecklistSchema = ChecklistShape.extend({ version: z.number().int().min(1) }).superRefine(checkConsistent);
 
 export type Checklist = z.infer<typeof ChecklistSchema>;
 export type ChecklistInput = z.input<typeof ChecklistSchema>;
+export type ChecklistDefinition = z.input<typeof ChecklistDefinitionSchema>;
 export type Question = Checklist["questions"][number];
 
 /** One rater's appraisal of one paper: an answer key per question (and per prompt, keyed `question.prompt`). */

@@ -26,6 +26,8 @@ export interface RaterWork {
   submittedAt: string | null;
   /** Answers the rater changed after reveal, kept apart so the independent ones stay as submitted. */
   revised?: { answers: Answers; at: string };
+  /** The checklist (`key@version`) an appraisal was given against; absent for screening. */
+  checklist?: string;
 }
 
 export interface Consensus {
@@ -78,20 +80,25 @@ export function disagreements(item: ReviewItem, questions: readonly string[]): s
  * as they were. Units are item × question; only revealed items count, so a figure never
  * reflects an answer someone else may not see yet.
  */
-export function ratingTables(items: readonly ReviewItem[], questions: readonly string[]): { before: RatingTable; after: RatingTable } {
+export function ratingTables(
+  items: readonly ReviewItem[],
+  questionsOf: readonly string[] | ((item: ReviewItem) => readonly string[]),
+): { before: RatingTable; after: RatingTable } {
+  const perItem = typeof questionsOf === "function";
   const revealed = items.filter(isRevealed);
   const raterIds = [...new Set(revealed.flatMap((item) => item.raters))].sort();
   const unitIds: string[] = [];
   const before: (string | null)[][] = [];
   const after: (string | null)[][] = [];
   for (const item of revealed) {
+    const questions = typeof questionsOf === "function" ? questionsOf(item) : questionsOf;
     // Each rater's answers, looked up once per item rather than once per question and rater.
     const answersOf = raterIds.map((rater) => (item.raters.includes(rater) ? (item.work.find((w) => w.rater === rater)?.answers ?? null) : null));
     for (const question of questions) {
       const row = answersOf.map((answers) => answers?.[question] ?? null);
       if (row.filter((answer) => answer !== null).length < 2) continue;
       const agreed = item.consensus?.answers[question];
-      unitIds.push(questions.length === 1 ? item.itemId : `${item.itemId} ${question}`);
+      unitIds.push(!perItem && questions.length === 1 ? item.itemId : `${item.itemId} ${question}`);
       before.push(row);
       after.push(agreed === undefined ? row : row.map((answer) => (answer === null ? null : agreed)));
     }

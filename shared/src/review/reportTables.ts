@@ -17,6 +17,8 @@ export interface AppraisedPaper {
   label: string;
   /** The agreed answers (the consensus where the paper was double rated). */
   answers: Record<string, string>;
+  /** The checklist version the paper was appraised against, when not the table's. */
+  checklist?: Checklist;
 }
 
 /** Points as the write-up prints them: 1, .5, 0. */
@@ -25,26 +27,44 @@ function points(value: number): string {
   return text.startsWith("0.") ? text.slice(1) : text;
 }
 
-/** Table 5's shape: scored questions down, papers across, a paper's total and grade at the foot. */
+/**
+ * Table 5's shape: scored questions down, papers across, a paper's total and grade at the
+ * foot. Each paper is scored with the checklist version it was appraised against; a question
+ * only another version counts gets its own row, marked "–" for the papers whose version lacks it.
+ */
 export function appraisalScoringTable(checklist: Checklist, papers: AppraisedPaper[]): ReportTable {
   const scoring = checklist.scoring;
-  if (!scoring) throw new Error(`${checklist.name} has no scoring to tabulate.`);
-  const questionNumber = (key: string) => String(checklist.questions.findIndex((q) => q.key === key) + 1);
-  const scores = papers.map((paper) => scoreAppraisal(checklist, paper.answers)!);
-  const rows = scoring.counted.map((key) => [
+  // A team may define a checklist that records answers without scoring them.
+  if (!scoring) return { title: `${checklist.name}: scores per paper`, header: ["Question"], rows: [], note: `${checklist.name} has no scoring: its answers are recorded, not scored.` };
+  const checklistOf = (paper: AppraisedPaper) => paper.checklist ?? checklist;
+  const questionNumber = (key: string) => {
+    const index = checklist.questions.findIndex((q) => q.key === key);
+    return index >= 0 ? String(index + 1) : key;
+  };
+  const counted = [...new Set([scoring, ...papers.map((paper) => checklistOf(paper).scoring)].flatMap((s) => s?.counted ?? []))];
+  const scores = papers.map((paper) => scoreAppraisal(checklistOf(paper), paper.answers));
+  const rows = counted.map((key) => [
     questionNumber(key),
-    ...papers.map((paper) => (paper.answers[key] === undefined ? "" : points(scoring.points[paper.answers[key]!] ?? 0))),
+    ...papers.map((paper) => {
+      const own = checklistOf(paper).scoring;
+      if (!own?.counted.includes(key)) return "–";
+      return paper.answers[key] === undefined ? "" : points(own.points[paper.answers[key]!] ?? 0);
+    }),
   ]);
-  rows.push(["Total", ...scores.map((score) => points(score.total))]);
-  rows.push(["Grade", ...scores.map((score) => score.grade?.grade ?? "")]);
+  rows.push(["Total", ...scores.map((score) => (score ? points(score.total) : "–"))]);
+  rows.push(["Grade", ...scores.map((score) => score?.grade?.grade ?? "")]);
   const bands = scoring.grades.map((g) => `${g.grade}: ${g.description}`).join("; ");
+  const others = papers.filter((paper) => paper.checklist && (paper.checklist.key !== checklist.key || paper.checklist.version !== checklist.version));
+  const otherVersions = [...new Set(others.map((paper) => `${paper.checklist!.name} (version ${paper.checklist!.version})`))].map(
+    (name) => ` Appraised with ${name}: ${others.filter((paper) => `${paper.checklist!.name} (version ${paper.checklist!.version})` === name).map((paper) => paper.label).join(", ")}.`,
+  );
   return {
     title: `${checklist.name}: scores per paper`,
     header: ["Question", ...papers.map((paper) => paper.label)],
     rows,
     note: `Points per answer: ${Object.entries(scoring.points)
       .map(([answer, value]) => `${checklist.questions[0]?.answers.find((o) => o.key === answer)?.label ?? answer} ${points(value)}`)
-      .join(", ")}. Grades: ${bands}. A blank cell is a question not answered yet.`,
+      .join(", ")}. Grades: ${bands}. A blank cell is a question not answered yet.${otherVersions.join("")}`,
   };
 }
 
