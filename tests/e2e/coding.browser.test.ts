@@ -2,7 +2,8 @@
 // palette by keyboard alone and the consultant, in another browser, sees the stripe appear
 // live with the code's name on keyboard focus (focus staying on the stripe while more codings
 // arrive); the consultant codes from the Codes panel; on a phone the Codes sheet applies a
-// code to the words selected before it opened. axe-core on each; screenshots desktop + phone.
+// code to the words selected before it opened; the codebook's history shows a merge and a split
+// made in the Codes panel. axe-core on each; screenshots desktop + phone.
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -159,6 +160,50 @@ describe.skipIf(unavailable !== null)("coding in the browser", () => {
     expect(codes.find((c) => c.id === mergedId)?.mergedInto ?? null).toBe(await codeId(lead, CODE));
   });
 
+  it("shows the merge in the codebook's history and in the survivor's own, with who made it and the memo", async () => {
+    const panel = lead.locator(".codes-panel");
+    const history = panel.locator("details.codes-panel__history");
+    await history.locator("summary").click();
+    await expect.poll(() => history.textContent()).toContain(`Not listened to merged into ${CODE}`);
+    expect(await history.textContent()).toContain("by Priya Raman");
+    expect(await history.textContent()).toContain("Same idea, worded twice");
+    await lead.getByRole("list", { name: "Codebook" }).locator("summary", { hasText: "History" }).first().waitFor();
+    const own = lead.locator(".code-row", { has: lead.locator(".code-row__name", { hasText: new RegExp(`^${CODE}$`) }) }).locator("details.code-history");
+    await own.locator("summary").click();
+    await expect.poll(() => own.textContent()).toContain(`Not listened to merged into ${CODE}`);
+    await expectNoSeriousAxeViolations(lead, "Codes panel with the codebook's history");
+    await screenshot(lead, "coding-history-desktop");
+  });
+
+  it("splits a code from the Codes panel: the ticked codings go to the new code, the others stay, and the history keeps the split", async () => {
+    const split = "Not asked";
+    await lead.getByRole("button", { name: `Edit ${CODE}` }).click();
+    const form = lead.getByRole("form", { name: `Split ${CODE}` });
+    const boxes = form.getByRole("checkbox");
+    await expect.poll(() => boxes.count()).toBeGreaterThan(1);
+    const total = await boxes.count();
+    // The list tells the coded words and the coder of each.
+    expect(await form.textContent()).toContain("coded by Jo Mensah");
+    await form.getByLabel("Split off a new code named").fill(split);
+    const ticked = form.locator(".code-split__coding", { hasText: "Thanks for making time" });
+    await ticked.getByRole("checkbox").check();
+    await form.getByLabel(/^Why/).fill("Thanking is not the same as being heard");
+    await expectNoSeriousAxeViolations(lead, "split form");
+    await screenshot(lead, "coding-split-desktop");
+    await form.getByRole("button", { name: "Split…" }).click();
+    await form.getByRole("button", { name: "Yes, split 1 coding off" }).click();
+    await lead.locator(".code-row__name", { hasText: new RegExp(`^${split}$`) }).waitFor({ timeout: LIVE_MS });
+    await form.waitFor({ state: "detached" });
+    const newId = await codeId(lead, split);
+    const moved = await callApi<{ segments: { text: string }[] }>(lead, "GET", `/api/projects/${ids.projectId}/codes/${newId}/segments`);
+    expect(moved.segments.map((s) => s.text)).toEqual(["Thanks for making time"]);
+    const kept = await callApi<{ segments: unknown[] }>(lead, "GET", `/api/projects/${ids.projectId}/codes/${await codeId(lead, CODE)}/segments`);
+    expect(kept.segments).toHaveLength(total - 1);
+    const history = lead.locator("details.codes-panel__history");
+    await expect.poll(() => history.textContent(), { timeout: LIVE_MS }).toContain(`${split} split off from ${CODE}`);
+    expect(await history.textContent()).toContain("Thanking is not the same as being heard");
+  });
+
   it("on a phone, applies a code from the Codes sheet to the words selected before it opened", async () => {
     const phone = await signedInPage(browser, server.url, "supervisor@example.org", PHONE);
     await openDemoTranscript(phone);
@@ -171,6 +216,11 @@ describe.skipIf(unavailable !== null)("coding in the browser", () => {
     await phone.screenshot({ path: path.join(ARTIFACTS_DIR, "coding-codes-sheet-phone-viewport.png") });
     await sheet.getByRole("button", { name: "Apply Money worries to the selected words" }).click();
     await expect.poll(() => phone.getByRole("status").filter({ hasText: "Coded" }).textContent()).toContain("Money worries");
+    // The codebook's history fits the sheet too.
+    await sheet.locator("details.codes-panel__history summary").click();
+    await sheet.locator("details.codes-panel__history").getByText(/split off from/).scrollIntoViewIfNeeded();
+    await expectNoSeriousAxeViolations(phone, "Codes sheet with the codebook's history");
+    await phone.screenshot({ path: path.join(ARTIFACTS_DIR, "coding-history-phone-viewport.png") });
     await sheet.getByRole("button", { name: "Close" }).click();
     await expect
       .poll(() => phone.locator(".coding-line__bar").evaluateAll((bars) => bars.some((b) => /Money worries/.test(b.getAttribute("aria-label") ?? ""))))

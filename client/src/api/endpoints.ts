@@ -1,8 +1,10 @@
 // The API calls the client makes, one small function each.
+import type { LineageEntry } from "@concord/shared/coding/codebook";
 import { request } from "./http";
 import type {
   ApiToken,
   AuthOptions,
+  CodeSegment,
   CodeSummary,
   CodingSummary,
   DocumentDetail,
@@ -151,7 +153,7 @@ export const api = {
       body,
     }),
   listCodings: (documentId: string) => request<{ codings: CodingSummary[] }>("GET", `/api/documents/${enc(documentId)}/codings`),
-  listCodes: (projectId: string) => request<{ codes: CodeSummary[] }>("GET", `/api/projects/${enc(projectId)}/codes`),
+  listCodes: (projectId: string) => request<{ codes: CodeSummary[]; lineage: LineageEntry[] }>("GET", `/api/projects/${enc(projectId)}/codes`),
 
   // Discussion: threads on a span, a code or a disagreement (read live from the threads document).
   listThreads: (projectId: string, documentId: string) =>
@@ -184,6 +186,11 @@ export const api = {
   /** Every coding of `codeId`, in every layer, moves to `into`; the lineage records it with the memo. */
   mergeCode: (projectId: string, codeId: string, input: { into: string; memo?: string }) =>
     request<CodeSummary>("POST", `/api/projects/${enc(projectId)}/codes/${enc(codeId)}/merge`, input),
+  /** A new code beside `codeId`, holding the chosen codings of it; the lineage records the split with the memo. */
+  splitCode: (projectId: string, codeId: string, input: { name: string; codingIds: string[]; memo?: string }) =>
+    request<CodeSummary>("POST", `/api/projects/${enc(projectId)}/codes/${enc(codeId)}/split`, input),
+  codeSegments: (projectId: string, codeId: string) =>
+    request<{ segments: CodeSegment[] }>("GET", `/api/projects/${enc(projectId)}/codes/${enc(codeId)}/segments`),
   restoreCode: (projectId: string, codeId: string) =>
     request<CodeSummary>("POST", `/api/projects/${enc(projectId)}/codes/${enc(codeId)}/restore`, {}),
   /** `start` and `end` are offsets into the text getDocumentText returns. */

@@ -15,6 +15,7 @@ export const queryKeys = {
   document: (documentId: string) => ["documents", documentId] as const,
   documentText: (documentId: string) => ["documents", documentId, "text"] as const,
   codes: (projectId: string) => ["projects", projectId, "codes"] as const,
+  codeSegments: (projectId: string, codeId: string) => ["projects", projectId, "codes", codeId, "segments"] as const,
   invitation: (token: string) => ["invitation", token] as const,
   records: (projectId: string) => ["projects", projectId, "records"] as const,
   criteria: (projectId: string) => ["projects", projectId, "criteria"] as const,
@@ -52,7 +53,11 @@ export const queries = {
       gcTime: 30_000,
     }),
   /** The codebook with counts; the live codebook document is the truth for names and the tree. */
-  codes: (projectId: string) => queryOptions({ queryKey: queryKeys.codes(projectId), queryFn: () => api.listCodes(projectId).then((r) => r.codes) }),
+  codes: (projectId: string) => queryOptions({ queryKey: queryKeys.codes(projectId), queryFn: () => api.listCodes(projectId), select: (r) => r.codes }),
+  /** The codebook's history, from the same answer (one fetch, one key to invalidate). */
+  lineage: (projectId: string) => queryOptions({ queryKey: queryKeys.codes(projectId), queryFn: () => api.listCodes(projectId), select: (r) => r.lineage }),
+  codeSegments: (projectId: string, codeId: string) =>
+    queryOptions({ queryKey: queryKeys.codeSegments(projectId, codeId), queryFn: () => api.codeSegments(projectId, codeId).then((r) => r.segments) }),
   invitation: (token: string) => queryOptions({ queryKey: queryKeys.invitation(token), queryFn: () => api.getInvitation(token) }),
   tokens: () => queryOptions({ queryKey: queryKeys.tokens(), queryFn: () => api.listTokens().then((r) => r.tokens) }),
   authOptions: () => queryOptions({ queryKey: queryKeys.authOptions(), queryFn: api.authOptions, staleTime: Infinity }),

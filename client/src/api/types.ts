@@ -259,5 +259,8 @@ export type CodeSummary = {
   counts?: { codings: number; documents: number; coders: number };
 };
 
+/** GET /api/projects/:projectId/codes/:codeId/segments: a coding of the code, in any transcript, as the text is now. */
+export type CodeSegment = { codingId: string; documentId: string; coder: Person; start: number; end: number; text: string; orphaned: boolean };
+
 /** GET|POST /api/documents/:documentId/codings: a coding the caller may see, placed in the current text. */
 export type CodingSummary = { id: string; codeId: string; documentId: string; coder: Person; start: number; end: number; text: string; orphaned: boolean; note: string };

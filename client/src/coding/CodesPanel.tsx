@@ -11,6 +11,10 @@ import { errorMessage } from "../api/http";
 import { queries, queryKeys } from "../api/queries";
 import { useCoding, type CodingState } from "./CodingContext";
 import { codeTreeRows, possibleParents } from "./codeTree";
+import { CodebookHistory, CodeHistory } from "./CodeHistory";
+import { FormError } from "./FormError";
+import { SplitCodeForm } from "./SplitCodeForm";
+import { useAskedTwice } from "./useAskedTwice";
 
 export function CodesPanel() {
   const coding = useCoding();
@@ -46,6 +50,7 @@ export function CodesPanel() {
                   {count.coders} {count.coders === 1 ? "coder" : "coders"}
                 </p>
               ) : null}
+              <CodeHistory coding={coding} codeId={code.id} codeName={code.name} />
               {coding.mayCode ? (
                 <div className="code-row__actions">
                   <button type="button" className="button" aria-label={`Apply ${code.name} to the selected words`} onClick={() => void coding.apply(code.id)}>
@@ -63,12 +68,14 @@ export function CodesPanel() {
                 <>
                   <EditCodeForm coding={coding} code={code} onDone={() => setEditing(null)} />
                   <MergeCodeForm coding={coding} code={code} onDone={() => setEditing(null)} />
+                  <SplitCodeForm coding={coding} code={code} onDone={() => setEditing(null)} />
                 </>
               ) : null}
             </li>
           );
         })}
       </ul>
+      <CodebookHistory coding={coding} />
       <Filters coding={coding} />
       <Orphaned coding={coding} />
     </div>
@@ -106,14 +113,6 @@ function NewCodeForm({ coding }: { coding: CodingState }) {
       </button>
     </form>
   );
-}
-
-function FormError({ error }: { error: string | null }) {
-  return error ? (
-    <p className="field-error" role="alert">
-      {error}
-    </p>
-  ) : null;
 }
 
 function EditCodeForm({ coding, code, onDone }: { coding: CodingState; code: Code; onDone: () => void }) {
@@ -188,24 +187,14 @@ function MergeCodeForm({ coding, code, onDone }: { coding: CodingState; code: Co
   const others = useMemo(() => coding.codes.filter((c) => c.id !== code.id), [coding.codes, code.id]);
   const [into, setInto] = useState(others[0]?.id ?? "");
   const [memo, setMemo] = useState("");
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const queryClient = useQueryClient();
+  const { confirming, reconsider, error, submit } = useAskedTwice(coding.projectId, onDone);
   const id = useId();
   if (others.length === 0) return null;
   const target = others.find((c) => c.id === into);
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!confirming) return setConfirming(true);
-    try {
-      await api.mergeCode(coding.projectId, code.id, { into, ...(memo.trim() ? { memo: memo.trim() } : {}) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.codes(coding.projectId) });
-      onDone();
-    } catch (caught) {
-      setError(errorMessage(caught));
-      setConfirming(false);
-    }
+    void submit(() => api.mergeCode(coding.projectId, code.id, { into, ...(memo.trim() ? { memo: memo.trim() } : {}) }));
   }
 
   return (
@@ -216,7 +205,7 @@ function MergeCodeForm({ coding, code, onDone }: { coding: CodingState; code: Co
         value={into}
         onChange={(e) => {
           setInto(e.target.value);
-          setConfirming(false);
+          reconsider();
         }}
       >
         {others.map((c) => (

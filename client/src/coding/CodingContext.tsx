@@ -4,25 +4,25 @@
 // live through their documents). The margin, the palette and the Codes panel all read this.
 import type { Editor } from "@tiptap/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { Code } from "@concord/shared/coding/codebook";
-import type { CodeLevel } from "@concord/shared/coding/limits";
-import { api } from "../api/endpoints";
 import { errorMessage } from "../api/http";
 import { queries, queryKeys } from "../api/queries";
-import type { CodeSummary, DocumentDetail, User } from "../api/types";
-import { offsetAt, textMap } from "../editor/textOffsets";
+import type { DocumentDetail, User } from "../api/types";
 import type { Collaboration } from "../editor/useCollaboration";
 import { installCodingHighlight, setCodingHighlight } from "./codingHighlight";
-import { layerCodings, placer, visibleCodes, type PlacedCoding } from "./placeCodings";
+import { layerCodings, visibleCodes, type PlacedCoding } from "./placeCodings";
+import { useCodingActions, type CodingActions } from "./useCodingActions";
 import { useCodingDocs } from "./useCodingDocs";
+import { useCodingSelection, type CodingSelection } from "./useCodingSelection";
+import { usePlacedCodings } from "./usePlacedCodings";
+import { useRecentCodes } from "./useRecentCodes";
 
-/** A selection in plain-text offsets (what the API takes) and editor positions (to show it again). */
-export type CodingSelection = { start: number; end: number; from: number; to: number; text: string };
+export type { CodingSelection } from "./useCodingSelection";
+export type { UndoOffer } from "./useCodingActions";
 
-export type UndoOffer = { message: string; undo: (() => Promise<void>) | null };
-
-export type CodingState = {
+/** The actions: apply, create, remove, delete, and what just happened, with its undo. */
+export type CodingState = CodingActions & {
   editor: Editor | null;
   documentId: string;
   projectId: string;
@@ -43,14 +43,6 @@ export type CodingState = {
   /** The selection codes apply to: the editor's, or the last one made if focus has left it (a phone's sheet). */
   selection: () => CodingSelection | null;
   recent: string[];
-  apply: (codeId: string) => Promise<void>;
-  createCode: (name: string, level?: CodeLevel, parentId?: string | null) => Promise<CodeSummary | null>;
-  createAndApply: (name: string) => Promise<void>;
-  removeCoding: (coding: PlacedCoding) => Promise<void>;
-  deleteCode: (code: Code) => Promise<void>;
-  /** What just happened, with its undo; also the place errors are told. */
-  offer: UndoOffer | null;
-  setOffer: (offer: UndoOffer | null) => void;
   /** The coding under the pointer or focus: its words are highlighted. */
   active: string | null;
   setActive: (id: string | null) => void;
@@ -64,34 +56,6 @@ const Context = createContext<CodingState | null>(null);
 
 export function useCoding(): CodingState | null {
   return useContext(Context);
-}
-
-const RECENT_LIMIT = 8;
-const recentKey = (projectId: string) => `concord-recent-codes-${projectId}`;
-
-function readRecent(projectId: string): string[] {
-  try {
-    const stored: unknown = JSON.parse(localStorage.getItem(recentKey(projectId)) ?? "[]");
-    return Array.isArray(stored) ? stored.filter((id): id is string => typeof id === "string").slice(0, RECENT_LIMIT) : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Re-placing every coding after each keystroke would cost typing time: wait for a pause (or at most this long). */
-const PLACE_PAUSE_MS = 250;
-const PLACE_MAX_WAIT_MS = 5000;
-/** How long one slice of placing may hold the main thread. */
-const PLACE_SLICE_MS = 6;
-
-function selectionOf(editor: Editor): CodingSelection | null {
-  const { from, to } = editor.state.selection;
-  if (to <= from) return null;
-  const map = textMap(editor.state.doc);
-  const start = offsetAt(map, from);
-  const end = offsetAt(map, to);
-  if (end <= start) return null;
-  return { start, end, from, to, text: map.text.slice(start, end) };
 }
 
 type Props = {
@@ -143,46 +107,7 @@ export function CodingProvider({ document, user, collaboration, editor, readOnly
   const codeById = useMemo(() => new Map(allCodes.map((c) => [c.id, c])), [allCodes]);
   const raw = useMemo(() => layerCodings(docs.layers), [docs]);
 
-  const [codings, setCodings] = useState<PlacedCoding[]>([]);
-  useEffect(() => {
-    if (!editor || !collaboration) return;
-    let timer = 0;
-    let firstWait = 0;
-    let slice = 0;
-    // Places every coding in slices of a few milliseconds between which the browser handles
-    // input; a pass the text overtakes is dropped (its maps are stale), and the next pause redoes it.
-    const place = () => {
-      timer = 0;
-      firstWait = 0;
-      window.clearTimeout(slice);
-      if (editor.isDestroyed) return;
-      const pmDoc = editor.state.doc;
-      const placeOne = placer(collaboration.doc, pmDoc);
-      const placed: PlacedCoding[] = [];
-      const step = () => {
-        if (editor.isDestroyed || editor.state.doc !== pmDoc) return;
-        const until = performance.now() + PLACE_SLICE_MS;
-        while (placed.length < raw.length && performance.now() < until) placed.push(placeOne(raw[placed.length]!));
-        if (placed.length < raw.length) slice = window.setTimeout(step, 0);
-        else setCodings(placed);
-      };
-      step();
-    };
-    place();
-    const onChange = ({ transaction }: { transaction: { docChanged: boolean } }) => {
-      if (!transaction.docChanged) return;
-      const now = performance.now();
-      if (!firstWait) firstWait = now;
-      window.clearTimeout(timer);
-      timer = window.setTimeout(place, now - firstWait > PLACE_MAX_WAIT_MS ? 0 : PLACE_PAUSE_MS);
-    };
-    editor.on("transaction", onChange);
-    return () => {
-      editor.off("transaction", onChange);
-      window.clearTimeout(timer);
-      window.clearTimeout(slice);
-    };
-  }, [editor, collaboration, raw]);
+  const codings = usePlacedCodings(editor, collaboration, raw);
 
   // Counts per code come from the server (it sees every layer); refresh them after coding settles.
   useEffect(() => {
@@ -209,126 +134,15 @@ export function CodingProvider({ document, user, collaboration, editor, readOnly
     [codings, hiddenCoders, codeFilter],
   );
 
-  // The last non-empty selection in the editor, kept when focus leaves it (opening the Codes
-  // sheet on a phone, tapping a code) and forgotten when the person collapses it in the text.
-  const lastSelection = useRef<CodingSelection | null>(null);
-  useEffect(() => {
-    if (!editor) return;
-    const onSelection = () => {
-      if (!editor.isFocused) return;
-      lastSelection.current = selectionOf(editor);
-    };
-    editor.on("selectionUpdate", onSelection);
-    return () => {
-      editor.off("selectionUpdate", onSelection);
-    };
-  }, [editor]);
-  const selection = useCallback(() => (editor && !editor.isDestroyed ? (selectionOf(editor) ?? lastSelection.current) : null), [editor]);
-
-  const [recent, setRecent] = useState(() => readRecent(document.projectId));
-  const remember = useCallback(
-    (codeId: string) => {
-      setRecent((list) => {
-        const next = [codeId, ...list.filter((id) => id !== codeId)].slice(0, RECENT_LIMIT);
-        try {
-          localStorage.setItem(recentKey(document.projectId), JSON.stringify(next));
-        } catch {
-          // Private browsing may refuse storage; the list still works for this visit.
-        }
-        return next;
-      });
-    },
-    [document.projectId],
-  );
-
-  const [offer, setOffer] = useState<UndoOffer | null>(null);
-  const fail = useCallback((caught: unknown) => setOffer({ message: errorMessage(caught), undo: null }), []);
-
-  const codeOnSelection = useCallback(
-    async (code: { id: string; name: string }) => {
-      const span = selection();
-      if (!span) {
-        setOffer({ message: "Select some words in the transcript first, then choose a code.", undo: null });
-        return;
-      }
-      try {
-        const coding = await api.createCoding(document.id, { codeId: code.id, start: span.start, end: span.end });
-        remember(code.id);
-        setOffer({
-          message: `Coded “${span.text.length > 40 ? `${span.text.slice(0, 40)}…` : span.text}” as ${code.name}.`,
-          undo: () => api.deleteCoding(coding.id),
-        });
-      } catch (caught) {
-        fail(caught);
-      }
-    },
-    [selection, document.id, remember, fail],
-  );
-
-  const apply = useCallback(
-    async (codeId: string) => {
-      const code = codeById.get(codeId);
-      if (code) await codeOnSelection(code);
-    },
-    [codeById, codeOnSelection],
-  );
-
-  const createCode = useCallback(
-    async (name: string, level: CodeLevel = "initial", parentId: string | null = null) => {
-      try {
-        return await api.createCode(document.projectId, { name: name.trim(), level, ...(parentId ? { parentId } : {}) });
-      } catch (caught) {
-        fail(caught);
-        return null;
-      }
-    },
-    [document.projectId, fail],
-  );
-
-  const createAndApply = useCallback(
-    async (name: string) => {
-      const code = await createCode(name);
-      if (code) await codeOnSelection(code);
-    },
-    [createCode, codeOnSelection],
-  );
-
-  const removeCoding = useCallback(
-    async (coding: PlacedCoding) => {
-      try {
-        await api.deleteCoding(coding.id);
-        const name = codeById.get(coding.codeId)?.name ?? "the code";
-        setOffer({
-          message: `Removed a coding of ${name}.`,
-          undo: coding.orphaned
-            ? null
-            : async () => {
-                await api.createCoding(document.id, { codeId: coding.codeId, start: coding.startOffset, end: coding.endOffset, note: coding.note || undefined });
-              },
-        });
-      } catch (caught) {
-        fail(caught);
-      }
-    },
-    [codeById, document.id, fail],
-  );
-
-  const deleteCode = useCallback(
-    async (code: Code) => {
-      try {
-        await api.deleteCode(document.projectId, code.id);
-        setOffer({
-          message: `Deleted the code ${code.name}. Its codings are kept.`,
-          undo: async () => {
-            await api.restoreCode(document.projectId, code.id);
-          },
-        });
-      } catch (caught) {
-        fail(caught);
-      }
-    },
-    [document.projectId, fail],
-  );
+  const selection = useCodingSelection(editor);
+  const { recent, remember } = useRecentCodes(document.projectId);
+  const { apply, createCode, createAndApply, removeCoding, deleteCode, offer, setOffer } = useCodingActions({
+    documentId: document.id,
+    projectId: document.projectId,
+    codeById,
+    selection,
+    remember,
+  });
 
   const [active, setActive] = useState<string | null>(null);
   useEffect(() => {

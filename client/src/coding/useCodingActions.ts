@@ -1,0 +1,124 @@
+// What a coder does to the codebook and their layer, each a REST call (the server alone writes
+// them; the change comes back live through their documents), and the notice that tells what
+// happened with its undo — also the place errors are told.
+import { useCallback, useState } from "react";
+import type { Code } from "@concord/shared/coding/codebook";
+import type { CodeLevel } from "@concord/shared/coding/limits";
+import { api } from "../api/endpoints";
+import { errorMessage } from "../api/http";
+import type { CodeSummary } from "../api/types";
+import type { PlacedCoding } from "./placeCodings";
+import type { CodingSelection } from "./useCodingSelection";
+
+export type UndoOffer = { message: string; undo: (() => Promise<void>) | null };
+
+export type CodingActions = {
+  apply: (codeId: string) => Promise<void>;
+  createCode: (name: string, level?: CodeLevel, parentId?: string | null) => Promise<CodeSummary | null>;
+  createAndApply: (name: string) => Promise<void>;
+  removeCoding: (coding: PlacedCoding) => Promise<void>;
+  deleteCode: (code: Code) => Promise<void>;
+  offer: UndoOffer | null;
+  setOffer: (offer: UndoOffer | null) => void;
+};
+
+type Deps = {
+  documentId: string;
+  projectId: string;
+  codeById: ReadonlyMap<string, Code>;
+  selection: () => CodingSelection | null;
+  remember: (codeId: string) => void;
+};
+
+export function useCodingActions({ documentId, projectId, codeById, selection, remember }: Deps): CodingActions {
+  const [offer, setOffer] = useState<UndoOffer | null>(null);
+  const fail = useCallback((caught: unknown) => setOffer({ message: errorMessage(caught), undo: null }), []);
+
+  const codeOnSelection = useCallback(
+    async (code: { id: string; name: string }) => {
+      const span = selection();
+      if (!span) {
+        setOffer({ message: "Select some words in the transcript first, then choose a code.", undo: null });
+        return;
+      }
+      try {
+        const coding = await api.createCoding(documentId, { codeId: code.id, start: span.start, end: span.end });
+        remember(code.id);
+        setOffer({
+          message: `Coded “${span.text.length > 40 ? `${span.text.slice(0, 40)}…` : span.text}” as ${code.name}.`,
+          undo: () => api.deleteCoding(coding.id),
+        });
+      } catch (caught) {
+        fail(caught);
+      }
+    },
+    [selection, documentId, remember, fail],
+  );
+
+  const apply = useCallback(
+    async (codeId: string) => {
+      const code = codeById.get(codeId);
+      if (code) await codeOnSelection(code);
+    },
+    [codeById, codeOnSelection],
+  );
+
+  const createCode = useCallback(
+    async (name: string, level: CodeLevel = "initial", parentId: string | null = null) => {
+      try {
+        return await api.createCode(projectId, { name: name.trim(), level, ...(parentId ? { parentId } : {}) });
+      } catch (caught) {
+        fail(caught);
+        return null;
+      }
+    },
+    [projectId, fail],
+  );
+
+  const createAndApply = useCallback(
+    async (name: string) => {
+      const code = await createCode(name);
+      if (code) await codeOnSelection(code);
+    },
+    [createCode, codeOnSelection],
+  );
+
+  const removeCoding = useCallback(
+    async (coding: PlacedCoding) => {
+      try {
+        await api.deleteCoding(coding.id);
+        const name = codeById.get(coding.codeId)?.name ?? "the code";
+        setOffer({
+          message: `Removed a coding of ${name}.`,
+          undo: coding.orphaned
+            ? null
+            : async () => {
+                await api.createCoding(documentId, { codeId: coding.codeId, start: coding.startOffset, end: coding.endOffset, note: coding.note || undefined });
+              },
+        });
+      } catch (caught) {
+        fail(caught);
+      }
+    },
+    [codeById, documentId, fail],
+  );
+
+  const deleteCode = useCallback(
+    async (code: Code) => {
+      try {
+        await api.deleteCode(projectId, code.id);
+        setOffer({
+          message: `Deleted the code ${code.name}. Its codings are kept.`,
+          undo: async () => {
+            await api.restoreCode(projectId, code.id);
+          },
+        });
+      } catch (caught) {
+        fail(caught);
+      }
+    },
+    [projectId, fail],
+  );
+
+  return { apply, createCode, createAndApply, removeCoding, deleteCode, offer, setOffer };
+}
