@@ -58,7 +58,7 @@ export const queries = {
   records: (projectId: string) => queryOptions({ queryKey: queryKeys.records(projectId), queryFn: () => api.listRecords(projectId).then((r) => r.records) }),
   criteria: (projectId: string) => queryOptions({ queryKey: queryKeys.criteria(projectId), queryFn: () => api.getCriteria(projectId) }),
   reviewItems: (projectId: string, stage: ReviewStage) =>
-    queryOptions({ queryKey: queryKeys.reviewItems(projectId, stage), queryFn: () => api.listReviewItems(projectId, stage).then((r) => r.items) }),
+    queryOptions({ queryKey: queryKeys.reviewItems(projectId, stage), queryFn: () => api.listReviewItems(projectId, stage) }),
   assignments: (projectId: string, stage: ReviewStage) =>
     queryOptions({ queryKey: queryKeys.assignments(projectId, stage), queryFn: () => api.listAssignments(projectId, stage).then((r) => r.assignments) }),
   prisma: (projectId: string) => queryOptions({ queryKey: queryKeys.prisma(projectId), queryFn: () => api.prisma(projectId) }),

@@ -1,4 +1,5 @@
 // Shapes of the server's JSON responses, as the client uses them.
+import type { Checklist } from "@concord/shared/appraisal/checklist";
 import type { SpeakerNames, TranscriptPreview as Preview } from "@concord/shared/transcript/preview";
 
 export type { SpeakerNames };
@@ -180,6 +181,9 @@ export type ReviewAssignment = {
   poolSize: number;
   recordIds: string[] | null;
 };
+
+/** The checklist a stage is appraised with, named `key@version`; null at the screening stages. */
+export type ReviewChecklist = { ref: string; definition: Checklist } | null;
 
 export type ReviewAgreement = {
   before: { percent_agreement: Statistic; cohen_kappa: Statistic; gwet_ac1?: Statistic; n_units: number } | null;

@@ -32,6 +32,11 @@ export const revealedDocumentName = (projectId: string, stage: Stage) => buildDo
 export const APPRAISAL_CHECKLIST: Checklist = CASP_QUALITATIVE;
 const checklistLabel = (checklist: Checklist) => `${checklist.key}@${checklist.version}`;
 
+/** The checklist new answers at the stage are given against, named `key@version`; none for screening. */
+export function stageChecklist(stage: Stage): { ref: string; definition: Checklist } | null {
+  return stage === "appraisal" ? { ref: checklistLabel(APPRAISAL_CHECKLIST), definition: APPRAISAL_CHECKLIST } : null;
+}
+
 /** The questions whose answers are compared at a stage: the decision, or the checklist's scored questions. */
 export function stageQuestions(stage: Stage): string[] {
   return stage === "appraisal" ? (APPRAISAL_CHECKLIST.scoring?.counted ?? APPRAISAL_CHECKLIST.questions.map((q) => q.key)) : ["decision"];
