@@ -121,6 +121,16 @@ describe.skipIf(unavailable !== null)("appraisal in the browser", () => {
     expect(await screen.getByText("Lena Lead: No").count()).toBe(1); // 10B
     const view = page.getByRole("region", { name: "Agreement and disagreements" });
     await view.getByText("Reflexive throughout", { exact: false }).waitFor();
+    // Agreement question by question: one paper revealed, question 6 split, the rest alike.
+    const byQuestion = view.getByRole("region", { name: "Agreement by question" });
+    const rows = byQuestion.getByRole("row");
+    expect(await rows.count()).toBe(10);
+    const cells = async (n: number) => (await rows.nth(n).getByRole("cell").allTextContents()).slice(0, 3);
+    expect(await rows.nth(6).getByRole("rowheader").textContent()).toMatch(/^6\. Has the relationship between researcher and participants/);
+    expect(await cells(6)).toEqual(["1", "0%", "0%"]);
+    expect(await cells(1)).toEqual(["1", "100%", "100%"]);
+    // The consensus offers the checklist's own answers for the question.
+    await view.getByRole("button", { name: "Agree: Can't tell" }).waitFor();
     await expectNoAxeViolations(page);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "appraisal-1280-revealed.png"), fullPage: true });
 

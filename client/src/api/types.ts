@@ -185,10 +185,14 @@ export type ReviewAssignment = {
 /** The checklist a stage is appraised with, named `key@version`; null at the screening stages. */
 export type ReviewChecklist = { ref: string; definition: Checklist } | null;
 
+type StageFigures = { percent_agreement: Statistic; cohen_kappa: Statistic; gwet_ac1?: Statistic; n_units: number };
+
 export type ReviewAgreement = {
-  before: { percent_agreement: Statistic; cohen_kappa: Statistic; gwet_ac1?: Statistic; n_units: number } | null;
-  after: { percent_agreement: Statistic; cohen_kappa: Statistic; gwet_ac1?: Statistic; n_units: number } | null;
+  before: StageFigures | null;
+  after: StageFigures | null;
   reason: string | null;
+  /** Appraisal: the same figures for each scored checklist question alone; empty when screening. */
+  per_question: { question: string; before: StageFigures | null; after: StageFigures | null; reason: string | null }[];
   items: { assigned: number; revealed: number; withConsensus: number; disagreeing: number };
   disagreements: {
     recordId: string;

@@ -62,7 +62,7 @@ export function ReviewPage() {
       ) : (
         <ScreeningScreen key={stage} projectId={projectId} stage={stage} userId={user.id} items={stageItems} records={byId} criteria={criteria.data} />
       )}
-      {agreement.data && criteria.data ? <Disagreements projectId={projectId} stage={stage} agreement={agreement.data} criteria={criteria.data} /> : null}
+      {agreement.data && criteria.data && items.data ? <Disagreements projectId={projectId} stage={stage} agreement={agreement.data} criteria={criteria.data} checklist={items.data.checklist?.definition} /> : null}
       {criteria.data ? <CriteriaEditor projectId={projectId} criteria={criteria.data} canEdit={role === "lead"} /> : null}
       {role === "lead" && project.data && assignments.data ? <AssignReviewer projectId={projectId} stage={stage} members={project.data.members} assignments={assignments.data} /> : null}
       <ReviewReport projectId={projectId} version={agreement.dataUpdatedAt} />
