@@ -4,10 +4,10 @@
 // lead records the consensus on a 390 px phone with the buttons. axe-core finds nothing to
 // fix on either; screenshots go to test-artifacts/.
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { ARTIFACTS_DIR, axeViolations, browserUnavailableReason, demoServerAndBrowser, describeViolations } from "../helpers/browser";
-import { addMember, api, createProject, signUp, type TestUser } from "../helpers/server";
+import { ARTIFACTS_DIR, axeViolations, browserUnavailableReason, demoServerAndBrowser, describeViolations, pageWithCookie } from "../helpers/browser";
+import { addMember, api, createProject, importRis, signUp } from "../helpers/server";
 
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`Skipping browser tests: ${unavailable}`);
@@ -20,13 +20,6 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(violations, describeViolations(violations)).toEqual([]);
 }
 
-async function pageAs(browser: Browser, url: string, who: TestUser, viewport: { width: number; height: number }, phone = false): Promise<Page> {
-  const context = await browser.newContext({ baseURL: url, viewport, ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
-  const [name, value] = who.cookie.split("=") as [string, string];
-  await context.addCookies([{ name, value, url }]);
-  return context.newPage();
-}
-
 describe.skipIf(unavailable !== null)("screening in the browser", () => {
   const running = demoServerAndBrowser();
 
@@ -36,10 +29,7 @@ describe.skipIf(unavailable !== null)("screening in the browser", () => {
     const rater = await signUp(url, "Rafa Rater");
     const projectId = await createProject(url, lead.token, "Screening review");
     await addMember(url, lead.token, projectId, rater.email, "rater");
-    const form = new FormData();
-    form.set("file", new Blob([RIS]), "search.ris");
-    form.set("source", "Scopus");
-    expect((await fetch(`${url}/api/projects/${projectId}/records/import`, { method: "POST", headers: { authorization: `Bearer ${lead.token}` }, body: form })).status).toBe(201);
+    expect((await importRis(url, lead.token, projectId, RIS)).status).toBe(201);
     await api(url, lead.token, "PUT", `/projects/${projectId}/criteria`, {
       inclusion: [{ id: "qualitative", text: "Qualitative", keywords: ["interview study"] }],
       exclusion: [{ id: "quantitative", text: "Quantitative only", keywords: ["survey"] }],
@@ -54,7 +44,7 @@ describe.skipIf(unavailable !== null)("screening in the browser", () => {
       expect(response.status).toBe(200);
     }
 
-    const page = await pageAs(running.browser, url, rater, { width: 1280, height: 800 });
+    const page = await pageWithCookie(running.browser, url, rater, { width: 1280, height: 800 });
     await page.goto(`/projects/${projectId}/review`);
     await page.getByRole("heading", { level: 1, name: "Review" }).waitFor();
     const screen = page.getByRole("region", { name: "Your screening" });
@@ -96,7 +86,7 @@ describe.skipIf(unavailable !== null)("screening in the browser", () => {
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "review-1280-disagreement.png"), fullPage: true });
 
     // The lead, on a phone, records the consensus with the buttons.
-    const phone = await pageAs(running.browser, url, lead, { width: 390, height: 844 }, true);
+    const phone = await pageWithCookie(running.browser, url, lead, { width: 390, height: 844 }, true);
     await phone.goto(`/projects/${projectId}/review`);
     const phoneView = phone.getByRole("region", { name: "Agreement and disagreements" });
     await phoneView.getByText("Rafa Rater").waitFor();

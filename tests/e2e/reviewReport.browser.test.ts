@@ -47,15 +47,25 @@ describe.skipIf(unavailable !== null)("the review's report", () => {
       expect(await agreement.getByRole("button", { name: /^Agree: / }).allTextContents()).toEqual(["Agree: Yes", "Agree: Can't tell", "Agree: No"]);
       await screenshot(page, `review-appraisal-${label}`);
 
-      // The lead keeps the criteria in the page: one added with its keywords, then removed again.
+      // The lead keeps the criteria in the page: one added with its keywords, edited in place, then removed again.
       const criteria = page.getByRole("region", { name: "Criteria" });
       await criteria.getByLabel("Criterion").fill(`Published before 1990 (${label})`);
       await criteria.getByLabel("Keywords").fill("archive, historical");
       await criteria.getByRole("button", { name: "Add criterion" }).click();
       await criteria.getByText(`Published before 1990 (${label}) — keywords: archive, historical`).waitFor();
-      await criteria.getByRole("button", { name: `Remove “Published before 1990 (${label})”` }).click();
-      await criteria.getByText(`Removed: Published before 1990 (${label}).`).waitFor();
-      await expect.poll(() => criteria.getByText(`Published before 1990 (${label}) —`).count()).toBe(0);
+      // Edited in place: the wording and the keywords, the criterion's id kept.
+      await criteria.getByRole("button", { name: `Edit “Published before 1990 (${label})”` }).click();
+      await criteria.getByLabel("Edit criterion").fill(`Published before 1995 (${label})`);
+      await criteria.getByLabel("Edit keywords").fill("archive");
+      await criteria.getByRole("button", { name: "Save criterion" }).click();
+      await criteria.getByText(`Published before 1995 (${label}) — keywords: archive`).waitFor();
+      expect(await criteria.getByText("archive, historical").count()).toBe(0);
+      const projectId = new URL(page.url()).pathname.split("/")[2]!;
+      const stored = (await (await page.request.get(`/api/projects/${projectId}/criteria`)).json()) as { exclusion: { id: string; text: string }[] };
+      expect(stored.exclusion.find((c) => c.text === `Published before 1995 (${label})`)!.id).toBe(`published-before-1990-${label}`);
+      await criteria.getByRole("button", { name: `Remove “Published before 1995 (${label})”` }).click();
+      await criteria.getByText(`Removed: Published before 1995 (${label}).`).waitFor();
+      await expect.poll(() => criteria.getByText(`Published before 1995 (${label}) —`).count()).toBe(0);
       const appraisalViolations = await axeViolations(page);
       expect(appraisalViolations, describeViolations(appraisalViolations)).toEqual([]);
     });

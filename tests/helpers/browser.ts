@@ -51,6 +51,14 @@ export async function signedInPage(browser: Browser, baseUrl: string, email: str
   return signIn(await context.newPage(), email);
 }
 
+/** A fresh context signed in with `who`'s session cookie (an account made through the API); `phone` adds touch at 2×. */
+export async function pageWithCookie(browser: Browser, url: string, who: { cookie: string }, viewport: { width: number; height: number }, phone = false): Promise<Page> {
+  const context = await browser.newContext({ baseURL: url, viewport, ...(phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
+  const [name, value] = who.cookie.split("=") as [string, string];
+  await context.addCookies([{ name, value, url }]);
+  return context.newPage();
+}
+
 /** Signs `page` in as the demo account `email`; resolves on the project list. */
 export async function signIn(page: Page, email: string): Promise<Page> {
   await page.goto("/");

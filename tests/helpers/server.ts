@@ -165,6 +165,14 @@ export async function addMember(url: string, token: string, projectId: string, e
   await expectStatus(await api(url, token, "POST", `/projects/${projectId}/members`, { email, role }), 201, "add member");
 }
 
+/** Imports a RIS export into the project as `token`'s user, labelled with its source database. */
+export async function importRis(url: string, token: string, projectId: string, ris: string, source = "Scopus"): Promise<Response> {
+  const form = new FormData();
+  form.set("file", new Blob([ris]), "search.ris");
+  form.set("source", source);
+  return fetch(`${url}/api/projects/${projectId}/records/import`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form });
+}
+
 export async function createTranscript(url: string, token: string, projectId: string, text: string, title = "Interview 1"): Promise<string> {
   const response = await api(url, token, "POST", `/projects/${projectId}/documents`, { title, kind: "transcript", text });
   return ((await expectStatus(response, 201, "create transcript")) as { id: string }).id;

@@ -41,6 +41,7 @@ interface Assignment {
 interface Agreement {
   before: { percent_agreement: { value: number | null }; cohen_kappa: unknown; n_units: number } | null;
   after: { percent_agreement: { value: number | null } } | null;
+  per_question: { question: string; before: { percent_agreement: { value: number | null }; n_units: number } | null; after: { percent_agreement: { value: number | null } } | null }[];
   items: { assigned: number; revealed: number; withConsensus: number; disagreeing: number };
   disagreements: { recordId: string; question: string; answers: { rater: { id: string }; answer: string | null; reason: string | null }[]; consensus: { answer: string } | null; threadId: string | null }[];
 }
@@ -318,6 +319,12 @@ describe("screening and appraisal by two raters", () => {
     expect(refused.error.message).toMatch(/"q11" is not a question/);
     await json(await rateItem(raterB, "appraisal", papers[0]!, { answers: { q1: "yes" }, comments: { q1: "Clear aims" }, submit: true }), 400);
     expect((await item(raterB, "appraisal", papers[0]!)).work).toEqual([]);
+    // The screen renders the checklist the API names, not one built into the page.
+    const listed = await json<{ checklist: { ref: string; definition: { questions: { key: string; prompts: unknown[] }[] } } }>(await call(raterB, "GET", `${stage("appraisal")}/items?mine=true`), 200);
+    expect(listed.checklist.ref).toBe("casp-qualitative@1");
+    expect(listed.checklist.definition.questions.map((q) => q.key)).toEqual(["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10"]);
+    expect(((await item(raterB, "appraisal", papers[0]!)) as Item & { checklist: { ref: string } }).checklist.ref).toBe("casp-qualitative@1");
+    expect((await json<{ checklist: unknown }>(await call(raterB, "GET", `${stage("full_text")}/items`), 200)).checklist).toBeNull();
     const scored = ["q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9"];
     const allYes = Object.fromEntries(scored.map((q) => [q, "yes"]));
     for (const [i, paper] of papers.entries()) {
@@ -329,9 +336,16 @@ describe("screening and appraisal by two raters", () => {
     expect(casp.before!.n_units).toBe(36);
     expect(casp.before!.percent_agreement.value).toBeCloseTo(35 / 36, 10);
     expect(casp.disagreements.map((d) => d.question)).toEqual(["q6"]);
+    // Question by question: question 6 alone is 3 of 4 papers alike; the others all alike.
+    expect(casp.per_question.map((q) => q.question)).toEqual(scored);
+    const q6 = casp.per_question.find((q) => q.question === "q6")!;
+    expect(q6.before!.n_units).toBe(4);
+    expect(q6.before!.percent_agreement.value).toBeCloseTo(0.75, 10);
+    expect(casp.per_question.find((q) => q.question === "q1")!.before!.percent_agreement.value).toBe(1);
     await json(await call(raterB, "PUT", `${stage("appraisal")}/items/${papers[0]}/consensus`, { answers: { q6: "yes" }, note: "Discussed against the checklist item" }), 200);
     const settledCasp = await json<Agreement>(await call(lead, "GET", `${stage("appraisal")}/agreement`), 200);
     expect(settledCasp.before!.percent_agreement.value).toBeCloseTo(35 / 36, 10);
     expect(settledCasp.after!.percent_agreement.value).toBe(1);
+    expect(settledCasp.per_question.find((q) => q.question === "q6")!.after!.percent_agreement.value).toBe(1);
   });
 });

@@ -32,6 +32,7 @@ import type {
   RecordImport,
   ReviewAgreement,
   ReviewAssignment,
+  ReviewChecklist,
   ReviewItem,
   ReviewStage,
   PrismaReport,
@@ -130,12 +131,17 @@ export const api = {
     request<{ checklist: Checklist }>("POST", `/api/projects/${enc(projectId)}/checklists/${enc(key)}/versions`, definition),
   chooseChecklist: (projectId: string, key: string) => request<{ checklist: Checklist }>("PUT", `/api/projects/${enc(projectId)}/appraisal-checklist`, { key }),
   listReviewItems: (projectId: string, stage: ReviewStage) =>
-    request<{ items: ReviewItem[] }>("GET", `/api/projects/${enc(projectId)}/stages/${stage}/items?mine=true`),
+    request<{ items: ReviewItem[]; checklist: ReviewChecklist }>("GET", `/api/projects/${enc(projectId)}/stages/${stage}/items?mine=true`),
   listAssignments: (projectId: string, stage: ReviewStage) =>
     request<{ assignments: ReviewAssignment[] }>("GET", `/api/projects/${enc(projectId)}/stages/${stage}/assignments`),
   assignReviewer: (projectId: string, stage: ReviewStage, input: { userId: string; percent?: number; count?: number; seed?: number }) =>
     request<{ assignments: ReviewAssignment[] }>("POST", `/api/projects/${enc(projectId)}/stages/${stage}/assignments`, input),
-  rate: (projectId: string, stage: ReviewStage, recordId: string, input: { decision: Decision; reason?: string; submit: boolean }) =>
+  rate: (
+    projectId: string,
+    stage: ReviewStage,
+    recordId: string,
+    input: { decision: Decision; reason?: string; submit: boolean } | { answers: Record<string, string>; comments: Record<string, string>; submit: boolean },
+  ) =>
     request<ReviewItem>("PUT", `/api/projects/${enc(projectId)}/stages/${stage}/items/${enc(recordId)}/rating`, input),
   recordConsensus: (
     projectId: string,

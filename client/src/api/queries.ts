@@ -65,7 +65,7 @@ export const queries = {
   criteria: (projectId: string) => queryOptions({ queryKey: queryKeys.criteria(projectId), queryFn: () => api.getCriteria(projectId) }),
   checklists: (projectId: string) => queryOptions({ queryKey: queryKeys.checklists(projectId), queryFn: () => api.listChecklists(projectId) }),
   reviewItems: (projectId: string, stage: ReviewStage) =>
-    queryOptions({ queryKey: queryKeys.reviewItems(projectId, stage), queryFn: () => api.listReviewItems(projectId, stage).then((r) => r.items) }),
+    queryOptions({ queryKey: queryKeys.reviewItems(projectId, stage), queryFn: () => api.listReviewItems(projectId, stage) }),
   assignments: (projectId: string, stage: ReviewStage) =>
     queryOptions({ queryKey: queryKeys.assignments(projectId, stage), queryFn: () => api.listAssignments(projectId, stage).then((r) => r.assignments) }),
   prisma: (projectId: string) => queryOptions({ queryKey: queryKeys.prisma(projectId), queryFn: () => api.prisma(projectId) }),

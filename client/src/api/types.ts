@@ -1,4 +1,5 @@
 // Shapes of the server's JSON responses, as the client uses them.
+import type { Checklist } from "@concord/shared/appraisal/checklist";
 import type { SpeakerNames, TranscriptPreview as Preview } from "@concord/shared/transcript/preview";
 
 export type { SpeakerNames };
@@ -177,6 +178,8 @@ export type ReviewItem = {
     comments: Record<string, string>;
     submitted: boolean;
     revised: { answers: Record<string, string>; at: string } | null;
+    /** Appraisal: the checklist version the answers were given against (`key@version`). */
+    checklist?: string | null;
   }[];
   consensus: { answers: Record<string, string>; decidedBy: Person; decidedAt: string } | null;
   collab: { own: string | null; revealed: string };
@@ -192,10 +195,17 @@ export type ReviewAssignment = {
   recordIds: string[] | null;
 };
 
+/** The checklist a stage is appraised with, named `key@version`; null at the screening stages. */
+export type ReviewChecklist = { ref: string; definition: Checklist } | null;
+
+type StageFigures = { percent_agreement: Statistic; cohen_kappa: Statistic; gwet_ac1?: Statistic; n_units: number };
+
 export type ReviewAgreement = {
-  before: { percent_agreement: Statistic; cohen_kappa: Statistic; gwet_ac1?: Statistic; n_units: number } | null;
-  after: { percent_agreement: Statistic; cohen_kappa: Statistic; gwet_ac1?: Statistic; n_units: number } | null;
+  before: StageFigures | null;
+  after: StageFigures | null;
   reason: string | null;
+  /** Appraisal: the same figures for each scored checklist question alone; empty when screening. */
+  per_question: { question: string; before: StageFigures | null; after: StageFigures | null; reason: string | null }[];
   items: { assigned: number; revealed: number; withConsensus: number; disagreeing: number };
   disagreements: {
     recordId: string;

@@ -1,6 +1,7 @@
-// The Review section: screening at title and abstract or at full text — the signed-in
-// person's own screening screen, the lead's assignment of a second reviewer, the agreement and
-// disagreements once items reveal — and the project's records with their import form.
+// The Review section: screening at title and abstract or at full text, and appraisal — the
+// signed-in person's own screening or appraisal screen, the lead's assignment of a second
+// reviewer, the agreement and disagreements once items reveal — and the project's records
+// with their import form.
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
@@ -10,6 +11,7 @@ import type { ReviewStage } from "../api/types";
 import { Alert, Loading } from "../components/Alert";
 import { PageHeading } from "../components/PageHeading";
 import { canAddDocuments } from "../components/roles";
+import { AppraisalScreen } from "../review/AppraisalScreen";
 import { AssignReviewer } from "../review/AssignReviewer";
 import { ChecklistsPanel } from "../review/ChecklistsPanel";
 import { CriteriaEditor } from "../review/CriteriaEditor";
@@ -37,8 +39,9 @@ export function ReviewPage() {
   const assignments = useQuery(queries.assignments(projectId, stage));
   const agreement = useQuery(queries.reviewAgreement(projectId, stage));
   const byId = useMemo(() => new Map((records.data ?? []).map((r) => [r.id, r])), [records.data]);
-  const mine = items.data?.find((i) => i.collab.own)?.collab;
-  useLiveReview(projectId, stage, [mine?.own ?? null, items.data?.[0]?.collab.revealed ?? null]);
+  const stageItems = items.data?.items;
+  const mine = stageItems?.find((i) => i.collab.own)?.collab;
+  useLiveReview(projectId, stage, [mine?.own ?? null, stageItems?.[0]?.collab.revealed ?? null]);
   const role = project.data?.role;
   const failed = [project, records, criteria, items, assignments, agreement].find((q) => q.status === "error");
 
@@ -53,17 +56,14 @@ export function ReviewPage() {
           </button>
         ))}
       </div>
-      {stage === "appraisal" ? (
-        <p className="note">
-          Papers are appraised with the CASP qualitative checklist through the API for now (<code>PUT …/stages/appraisal/items/:recordId/rating</code>);
-          the agreement and every disagreement, question by question, are below.
-        </p>
-      ) : items.data && records.data && criteria.data && user ? (
-        <ScreeningScreen key={stage} projectId={projectId} stage={stage} userId={user.id} items={items.data} records={byId} criteria={criteria.data} />
+      {!stageItems || !records.data || !criteria.data || !user ? (
+        <Loading what={stage === "appraisal" ? "your appraisal" : "your screening"} />
+      ) : items.data?.checklist ? (
+        <AppraisalScreen key={stage} projectId={projectId} userId={user.id} items={stageItems} records={byId} checklist={items.data.checklist} />
       ) : (
-        <Loading what="your screening" />
+        <ScreeningScreen key={stage} projectId={projectId} stage={stage} userId={user.id} items={stageItems} records={byId} criteria={criteria.data} />
       )}
-      {agreement.data && criteria.data ? <Disagreements projectId={projectId} stage={stage} agreement={agreement.data} criteria={criteria.data} /> : null}
+      {agreement.data && criteria.data && items.data ? <Disagreements projectId={projectId} stage={stage} agreement={agreement.data} criteria={criteria.data} checklist={items.data.checklist?.definition} /> : null}
       {stage === "appraisal" ? <ChecklistsPanel projectId={projectId} canEdit={role === "lead"} /> : null}
       {criteria.data ? <CriteriaEditor projectId={projectId} criteria={criteria.data} canEdit={role === "lead"} /> : null}
       {role === "lead" && project.data && assignments.data ? <AssignReviewer projectId={projectId} stage={stage} members={project.data.members} assignments={assignments.data} /> : null}

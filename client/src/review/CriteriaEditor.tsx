@@ -1,6 +1,6 @@
 // The project's inclusion and exclusion criteria, as the screening screen uses them: each
 // with its keywords (marked in titles and abstracts) and, for exclusions, the reason a
-// full-text exclusion names. Everyone sees them; the lead adds and removes them. A removed
+// full-text exclusion names. Everyone sees them; the lead adds, edits in place and removes them. A removed
 // criterion stays named in decisions that already cite it (the server keeps its id there).
 import { useState, type FormEvent } from "react";
 import { api } from "../api/endpoints";
@@ -26,12 +26,35 @@ function newId(text: string, criteria: Criteria): string {
   return id;
 }
 
+const keywordList = (text: string) => text.split(",").map((k) => k.trim()).filter(Boolean);
+
+/** A criterion's wording and keywords changed in place; its id stays, so decisions citing it still do. */
+function CriterionEdit({ criterion, busy, onSave, onCancel }: { criterion: Criterion; busy: boolean; onSave: (edited: Criterion) => void; onCancel: () => void }) {
+  const [text, setText] = useState(criterion.text);
+  const [keywords, setKeywords] = useState(criterion.keywords.join(", "));
+  return (
+    <form className="stack" onSubmit={(e) => (e.preventDefault(), onSave({ id: criterion.id, text: text.trim(), keywords: keywordList(keywords) }))}>
+      <TextField label="Edit criterion" value={text} onChange={(e) => setText(e.target.value)} required maxLength={1000} />
+      <TextField label="Edit keywords" hint="Separated by commas." value={keywords} onChange={(e) => setKeywords(e.target.value)} />
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={busy || text.trim() === ""}>
+          Save criterion
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
 export function CriteriaEditor({ projectId, criteria, canEdit }: { projectId: string; criteria: Criteria; canEdit: boolean }) {
   const invalidate = useInvalidate();
   const { busy, message, run } = useAction();
   const [kind, setKind] = useState<Kind>("exclusion");
   const [text, setText] = useState("");
   const [keywords, setKeywords] = useState("");
+  const [editing, setEditing] = useState<string | null>(null);
 
   // Only the two lists: the server refuses anything else in the body (GET adds who changed them last).
   const save = (next: Criteria, done: string) =>
@@ -43,7 +66,7 @@ export function CriteriaEditor({ projectId, criteria, canEdit }: { projectId: st
 
   function add(event: FormEvent) {
     event.preventDefault();
-    const criterion: Criterion = { id: newId(text, criteria), text: text.trim(), keywords: keywords.split(",").map((k) => k.trim()).filter(Boolean) };
+    const criterion: Criterion = { id: newId(text, criteria), text: text.trim(), keywords: keywordList(keywords) };
     void save({ ...criteria, [kind]: [...criteria[kind], criterion] }, `Added: ${criterion.text}.`).then(() => {
       setText("");
       setKeywords("");
@@ -62,8 +85,26 @@ export function CriteriaEditor({ projectId, criteria, canEdit }: { projectId: st
             <ul className="criteria-list">
               {criteria[k].map((c) => (
                 <li key={c.id}>
-                  {c.text}
-                  {c.keywords.length > 0 ? <span className="criteria-list__keywords"> — keywords: {c.keywords.join(", ")}</span> : null}
+                  {editing === c.id ? (
+                    <CriterionEdit
+                      criterion={c}
+                      busy={busy}
+                      onCancel={() => setEditing(null)}
+                      onSave={(edited) =>
+                        void save({ ...criteria, [k]: criteria[k].map((x) => (x.id === c.id ? edited : x)) }, `Saved: ${edited.text}.`).then(() => setEditing(null))
+                      }
+                    />
+                  ) : (
+                    <>
+                      {c.text}
+                      {c.keywords.length > 0 ? <span className="criteria-list__keywords"> — keywords: {c.keywords.join(", ")}</span> : null}
+                    </>
+                  )}
+                  {canEdit && editing !== c.id ? (
+                    <button type="button" className="button criteria-list__remove" disabled={busy} aria-label={`Edit “${c.text}”`} onClick={() => setEditing(c.id)}>
+                      Edit
+                    </button>
+                  ) : null}
                   {canEdit ? (
                     <button
                       type="button"

@@ -1,40 +1,38 @@
 // After reveal: agreement before and after discussion, and every disagreement with each
 // rater's decision, the consensus (recorded here by a rater or a lead) and its thread.
+import type { Checklist } from "@concord/shared/appraisal/checklist";
 import { useState } from "react";
 import { api } from "../api/endpoints";
 import { queryKeys } from "../api/queries";
-import type { Criteria, Decision, ReviewAgreement, ReviewStage, Statistic } from "../api/types";
+import type { Criteria, Decision, ReviewAgreement, ReviewStage } from "../api/types";
 import { useInvalidate } from "../api/useInvalidate";
 import { Alert } from "../components/Alert";
 import { useAction } from "../components/useAction";
+import { coefficient, percent } from "./figures";
 import { kappaParadox } from "./kappaParadox";
+import { QuestionAgreement } from "./QuestionAgreement";
 
-/** The answers a consensus may choose: a screening decision, or a CASP answer for a question of the appraisal. */
-const CHOICES: Record<"screening" | "appraisal", { key: string; label: string }[]> = {
-  screening: [
-    { key: "include", label: "include" },
-    { key: "exclude", label: "exclude" },
-    { key: "maybe", label: "maybe" },
-  ],
-  appraisal: [
-    { key: "yes", label: "Yes" },
-    { key: "cant_tell", label: "Can't tell" },
-    { key: "no", label: "No" },
-  ],
-};
-const choicesOf = (stage: ReviewStage) => CHOICES[stage === "appraisal" ? "appraisal" : "screening"];
-const labelOf = (stage: ReviewStage, answer: string) => choicesOf(stage).find((c) => c.key === answer)?.label ?? answer;
+type Choice = { key: string; label: string };
 
-const percent = (value: number | null | undefined) => (value === null || value === undefined ? "–" : `${Math.round(value * 1000) / 10}%`);
+/** A screening consensus chooses a decision; an appraisal one, an answer the checklist offers for the question. */
+const DECISIONS: Choice[] = [
+  { key: "include", label: "include" },
+  { key: "exclude", label: "exclude" },
+  { key: "maybe", label: "maybe" },
+];
+const choicesOf = (checklist: Checklist | undefined, question: string): Choice[] => (checklist ? (checklist.questions.find((q) => q.key === question)?.answers ?? []) : DECISIONS);
 
-function Disagreement({ projectId, stage, entry, criteria }: { projectId: string; stage: ReviewStage; entry: ReviewAgreement["disagreements"][number]; criteria: Criteria }) {
+function Disagreement(props: { projectId: string; stage: ReviewStage; entry: ReviewAgreement["disagreements"][number]; criteria: Criteria; checklist: Checklist | undefined }) {
+  const { projectId, stage, entry, criteria, checklist } = props;
   const invalidate = useInvalidate();
+  const choices = choicesOf(checklist, entry.question);
+  const labelOf = (answer: string) => choices.find((c) => c.key === answer)?.label ?? answer;
   const { busy, message, run } = useAction();
   const [note, setNote] = useState("");
   const reasonText = (id: string | null) => (id ? ` — ${criteria.exclusion.find((c) => c.id === id)?.text ?? id}` : "");
   const settle = (answer: string) =>
     run(async () => {
-      if (stage === "appraisal") {
+      if (checklist) {
         await api.recordConsensus(projectId, stage, entry.recordId, { answers: { [entry.question]: answer } });
       } else {
         // A settled exclusion keeps the reason a rater gave, when one did.
@@ -42,13 +40,14 @@ function Disagreement({ projectId, stage, entry, criteria }: { projectId: string
         await api.recordConsensus(projectId, stage, entry.recordId, { decision: answer as Decision, reason });
       }
       invalidate(queryKeys.reviewStage(projectId, stage));
-      return `Consensus recorded: ${labelOf(stage, answer)}.`;
+      return `Consensus recorded: ${labelOf(answer)}.`;
     });
-  // An appraisal disagreement is about one question of the checklist (q7 → question 7).
-  const about = stage === "appraisal" ? `, question ${entry.question.replace(/^q/, "")}` : "";
+  // An appraisal disagreement is about one question of the checklist: its number there.
+  const number = checklist ? checklist.questions.findIndex((q) => q.key === entry.question) + 1 : 0;
+  const about = checklist ? `, question ${number > 0 ? number : entry.question}` : "";
   const discuss = () =>
     run(async () => {
-      await api.startRatingThread(projectId, stage, entry.recordId, note, stage === "appraisal" ? entry.question : undefined);
+      await api.startRatingThread(projectId, stage, entry.recordId, note, checklist ? entry.question : undefined);
       setNote("");
       invalidate(queryKeys.reviewStage(projectId, stage));
       return "Discussion started.";
@@ -62,7 +61,7 @@ function Disagreement({ projectId, stage, entry, criteria }: { projectId: string
       <ul className="rating-disagreement__answers">
         {entry.answers.map((a) => (
           <li key={a.rater.id}>
-            <strong>{a.rater.name}</strong>: {a.answer ? labelOf(stage, a.answer) : "no answer"}
+            <strong>{a.rater.name}</strong>: {a.answer ? labelOf(a.answer) : "no answer"}
             {reasonText(a.reason)}
             {a.comment ? <span className="rating-disagreement__comment"> “{a.comment}”</span> : null}
           </li>
@@ -71,14 +70,14 @@ function Disagreement({ projectId, stage, entry, criteria }: { projectId: string
       <p>
         {entry.consensus ? (
           <>
-            Consensus: <strong>{labelOf(stage, entry.consensus.answer)}</strong>, recorded by {entry.consensus.decidedBy.name}.
+            Consensus: <strong>{labelOf(entry.consensus.answer)}</strong>, recorded by {entry.consensus.decidedBy.name}.
           </>
         ) : (
           "No consensus yet."
         )}
       </p>
       <div className="button-row" role="group" aria-label={`Consensus on ${entry.title ?? "this record"}${about}`}>
-        {choicesOf(stage).map((choice) => (
+        {choices.map((choice) => (
           <button
             key={choice.key}
             type="button"
@@ -112,12 +111,8 @@ function Disagreement({ projectId, stage, entry, criteria }: { projectId: string
   );
 }
 
-/** A coefficient as the write-up prints it, or a dash where it cannot be computed. */
-function coefficient(statistic: Statistic | undefined): string {
-  return statistic && statistic.value !== null ? statistic.value.toFixed(2) : "—";
-}
-
-export function Disagreements({ projectId, stage, agreement, criteria }: { projectId: string; stage: ReviewStage; agreement: ReviewAgreement; criteria: Criteria }) {
+export function Disagreements(props: { projectId: string; stage: ReviewStage; agreement: ReviewAgreement; criteria: Criteria; checklist: Checklist | undefined }) {
+  const { projectId, stage, agreement, criteria, checklist } = props;
   const paradox = agreement.reason ? null : kappaParadox(agreement.before);
   return (
     <section className="card stack" aria-labelledby="disagreements-heading">
@@ -153,12 +148,13 @@ export function Disagreements({ projectId, stage, agreement, criteria }: { proje
           {paradox}
         </p>
       ) : null}
+      <QuestionAgreement perQuestion={agreement.per_question} checklist={checklist} />
       {agreement.disagreements.length === 0 ? (
         <p>No disagreement among the revealed items.</p>
       ) : (
         <ul className="rating-disagreements">
           {agreement.disagreements.map((entry) => (
-            <Disagreement key={`${entry.recordId} ${entry.question}`} projectId={projectId} stage={stage} entry={entry} criteria={criteria} />
+            <Disagreement key={`${entry.recordId} ${entry.question}`} projectId={projectId} stage={stage} entry={entry} criteria={criteria} checklist={checklist} />
           ))}
         </ul>
       )}

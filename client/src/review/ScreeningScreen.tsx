@@ -10,6 +10,8 @@ import { queryKeys } from "../api/queries";
 import type { BibRecord, Criteria, Decision, ReviewItem, ReviewStage } from "../api/types";
 import { useInvalidate } from "../api/useInvalidate";
 import { highlightParts } from "./highlight";
+import { recordMeta } from "./recordMeta";
+import { StageHeading } from "./StageHeading";
 
 const DECISION_LABEL: Record<Decision, string> = { include: "Include", exclude: "Exclude", maybe: "Maybe" };
 const DONE: Record<Decision, string> = { include: "Included", exclude: "Excluded", maybe: "Marked maybe" };
@@ -116,12 +118,7 @@ export function ScreeningScreen(props: { projectId: string; stage: ReviewStage; 
   const decided = items.filter((i) => i.work.some((w) => w.rater.id === userId && w.submitted)).length;
   return (
     <section className="card screening" aria-labelledby="screening-heading">
-      <div className="screening__head">
-        <h2 id="screening-heading">Your screening</h2>
-        <p className="screening__progress">
-          {decided} of {items.length} decided
-        </p>
-      </div>
+      <StageHeading id="screening-heading" title="Your screening" done={decided} of={items.length} what="decided" />
       <div className="field screening__search">
         <label htmlFor="screening-search">
           Search your records <kbd>/</kbd>
@@ -139,7 +136,7 @@ export function ScreeningScreen(props: { projectId: string; stage: ReviewStage; 
             <Marked text={record.title ?? "(untitled)"} keywords={keywords} />
           </h3>
           <p className="screening__meta">
-            {[record.authors.slice(0, 3).join("; ") + (record.authors.length > 3 ? " et al." : ""), record.year, record.journal].filter(Boolean).join(" · ")}
+            {recordMeta(record)}
           </p>
           {record.abstract ? (
             <p className="screening__abstract">

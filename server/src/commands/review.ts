@@ -29,6 +29,17 @@ import { checklistLabel, checklistsByLabel, currentChecklist } from "./checklist
 export const raterDocumentName = (projectId: string, stage: Stage, raterId: string) => buildDocumentName({ kind: "reviewRater", projectId, stage, raterId });
 export const revealedDocumentName = (projectId: string, stage: Stage) => buildDocumentName({ kind: "reviewRevealed", projectId, stage });
 
+/**
+ * The checklist a rater answers at the stage, as `key@version` with its definition: the version
+ * their own rating was begun against, else the project's current one; none for screening.
+ */
+export async function stageChecklist(db: DocumentHost["store"]["db"], projectId: string, stage: Stage, ownLabel?: string): Promise<{ ref: string; definition: Checklist } | null> {
+  if (stage !== "appraisal") return null;
+  const definition = ownLabel ? (await checklistsByLabel(db, projectId, [ownLabel])).get(ownLabel) : await currentChecklist(db, projectId);
+  const checklist = definition ?? (await currentChecklist(db, projectId));
+  return { ref: checklistLabel(checklist), definition: checklist };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Criteria
 

@@ -16,6 +16,7 @@ import {
   recordConsensus,
   revealedDocumentName,
   saveCriteria,
+  stageChecklist,
   type RatingInput,
 } from "../commands/review";
 import { threadsName } from "../commands/threads";
@@ -125,6 +126,13 @@ const ItemSchema = z
     collab: z.object({ own: z.string().nullable(), revealed: z.string() }).openapi({ description: "Live documents: your own work at the stage, and the stage's revealed items" }),
   })
   .openapi("ReviewItem");
+const ChecklistRef = z
+  .object({
+    ref: z.string().openapi({ description: "`key@version`: the version answers given now are stored against" }),
+    definition: z.record(z.string(), z.unknown()).openapi({ description: "The checklist: questions with hints, answers and prompts, and its scoring" }),
+  })
+  .nullable()
+  .openapi("ReviewChecklist", { description: "The checklist the stage is appraised with; null at the screening stages" });
 const Statistics = z.record(z.string(), z.unknown()).nullable();
 const AgreementSchema = z
   .object({
@@ -133,6 +141,9 @@ const AgreementSchema = z
     before: Statistics.openapi({ description: "The agreement engine's report of the independent answers (percent_agreement, cohen_kappa, gwet_ac1, krippendorff_alpha, confusion_matrix, …); null with `reason` before any item is revealed" }),
     after: Statistics.openapi({ description: "The same with each settled answer replaced by the consensus" }),
     reason: z.string().nullable(),
+    per_question: z
+      .array(z.object({ question: z.string(), before: Statistics, after: Statistics, reason: z.string().nullable() }))
+      .openapi({ description: "Appraisal: the same report for each scored checklist question alone (`before.n_units` is the items rated on it); empty at a screening stage" }),
     items: z.object({ assigned: z.number().int(), revealed: z.number().int(), withConsensus: z.number().int(), disagreeing: z.number().int() }),
     disagreements: z.array(
       z.object({
@@ -259,7 +270,7 @@ export const reviewRoutes = new OpenAPIHono<AppEnv>()
       tags: ["review"],
       summary: "The stage's items as you may see them: yours to rate first",
       request: { params: StageParams, query: z.object({ mine: z.enum(["true", "false"]).optional().openapi({ description: "Only the items you are assigned" }) }) },
-      responses: { 200: json(z.object({ items: z.array(ItemSchema.omit({ record: true })) }), "Items"), ...errorResponses(400, 401, 404) },
+      responses: { 200: json(z.object({ items: z.array(ItemSchema.omit({ record: true })), checklist: ChecklistRef }), "Items, and the checklist they are appraised with"), ...errorResponses(400, 401, 404) },
     }),
     async (c) => {
       const { projectId, stage } = c.req.valid("param");
@@ -269,7 +280,10 @@ export const reviewRoutes = new OpenAPIHono<AppEnv>()
       if (c.req.valid("query").mine === "true") items = items.filter((item) => item.raters.includes(viewer.userId));
       const named = await namesOf(host, peopleOf(items));
       const collab = { own: raterDocumentName(projectId, stage, viewer.userId), revealed: revealedDocumentName(projectId, stage) };
-      return c.json({ items: items.map((item) => ({ ...presentReviewItem(item, viewer, named), stage, collab: { ...collab, own: item.raters.includes(viewer.userId) ? collab.own : null } })) }, 200);
+      return c.json(
+        { items: items.map((item) => ({ ...presentReviewItem(item, viewer, named), stage, collab: { ...collab, own: item.raters.includes(viewer.userId) ? collab.own : null } })), checklist: await stageChecklist(host.store.db, projectId, stage) },
+        200,
+      );
     },
   )
   .openapi(
@@ -281,7 +295,7 @@ export const reviewRoutes = new OpenAPIHono<AppEnv>()
       description:
         "A rater sees only their own decision, answers and comments until every assigned rater has submitted (then the item is revealed), the lead too when rating. A lead who is not rating at the stage sees everyone's work as it comes when the project allows watching blind work (PATCH /projects/{projectId}/settings).",
       request: { params: ItemParams },
-      responses: { 200: json(ItemSchema, "The item"), ...errorResponses(400, 401, 404) },
+      responses: { 200: json(ItemSchema.extend({ checklist: ChecklistRef }), "The item, and the checklist it is appraised with"), ...errorResponses(400, 401, 404) },
     }),
     async (c) => {
       const { projectId, stage, recordId } = c.req.valid("param");
@@ -289,7 +303,7 @@ export const reviewRoutes = new OpenAPIHono<AppEnv>()
       const host = c.var.deps;
       const { item, record } = await readItem(host, projectId, stage, recordId);
       if (!item) throw errors.missing("Nobody is assigned to rate this record at this stage.");
-      return c.json(await itemAnswer(host, { projectId, stage }, item, viewer, record), 200);
+      return c.json({ ...(await itemAnswer(host, { projectId, stage }, item, viewer, record)), checklist: await stageChecklist(host.store.db, projectId, stage, item?.work.find((w) => w.rater === viewer.userId)?.checklist) }, 200);
     },
   )
   .openapi(
@@ -358,7 +372,9 @@ export const reviewRoutes = new OpenAPIHono<AppEnv>()
       const { items, progress } = await readPairedItems(host.store.db, projectId, stage);
       const compared = await stageQuestions(host.store.db, projectId, stage, items);
       const questions = compared.all;
-      const tables = ratingTables(items, compared.of);
+      // Each checklist question on its own too; a screening stage has its one question only.
+      const perQuestion = questions.length > 1 ? questions.map((question) => ({ question, ...ratingTables(items, (item) => (compared.of(item).includes(question) ? [question] : [])) })) : [];
+      const tables = { ...ratingTables(items, compared.of), perQuestion };
       const [report, threads] = await Promise.all([
         host.workers.run("reviewAgreement", tables, { timeoutMs: AGREEMENT_TIMEOUT_MS, what: "Computing agreement" }),
         readDocument(host, threadsName(projectId), readThreads),

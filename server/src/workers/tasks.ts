@@ -124,18 +124,35 @@ export async function reportTableFile(input: {
   return { ok: true, value: await (input.format === "docx" ? tableDocx(input.table) : tableXlsx(input.table)) };
 }
 
+type Tables = { before: RatingTable; after: RatingTable };
+type StageAgreement = { before: ItemReport | null; after: ItemReport | null; reason: string | null };
+
 /**
  * GET /api/projects/{projectId}/stages/{stage}/agreement's work: the agreement engine's report
  * of the independent answers (`before`) and of the answers after consensus (`after`), or the
- * reason there is none yet (no revealed item rated by two people).
+ * reason there is none yet (no revealed item rated by two people); and the same for each
+ * checklist question alone (`perQuestion`), where a question's own reason (say, too few items)
+ * leaves the others standing.
  */
-export async function reviewAgreement(input: { before: RatingTable; after: RatingTable }): Promise<TaskResult<{ before: ItemReport | null; after: ItemReport | null; reason: string | null }>> {
+export async function reviewAgreement(
+  input: Tables & { perQuestion?: ({ question: string } & Tables)[] },
+): Promise<TaskResult<StageAgreement & { per_question: ({ question: string } & StageAgreement)[] }>> {
   const [{ itemAgreement }, { AgreementInputError }] = await Promise.all([import("@concord/shared/agreement/item/index"), import("@concord/shared/agreement/errors")]);
-  if (input.before.unitIds.length === 0) {
-    return { ok: true, value: { before: null, after: null, reason: "No item rated by two people has been revealed yet." } };
-  }
+  const agreementOf = (tables: Tables): StageAgreement => {
+    if (tables.before.unitIds.length === 0) return { before: null, after: null, reason: "No item rated by two people has been revealed yet." };
+    return { before: itemAgreement(tables.before), after: itemAgreement(tables.after), reason: null };
+  };
   try {
-    return { ok: true, value: { before: itemAgreement(input.before), after: itemAgreement(input.after), reason: null } };
+    const whole = agreementOf(input);
+    const perQuestion = (input.perQuestion ?? []).map(({ question, ...tables }) => {
+      try {
+        return { question, ...agreementOf(tables) };
+      } catch (error) {
+        if (error instanceof AgreementInputError) return { question, before: null, after: null, reason: error.message };
+        throw error;
+      }
+    });
+    return { ok: true, value: { ...whole, per_question: perQuestion } };
   } catch (error) {
     if (error instanceof AgreementInputError) return { ok: false, message: error.message };
     throw error;
