@@ -7,6 +7,7 @@ import { router } from "./router/router";
 import { SessionProvider } from "./session/SessionContext";
 import "./styles.css";
 import "./workspace/workspace.css";
+import "./review/review.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

@@ -6,7 +6,7 @@ import path from "node:path";
 import postcss from "postcss";
 import { describe, expect, it } from "vitest";
 
-const SHEETS = ["src/styles.css", "src/workspace/workspace.css"];
+const SHEETS = ["src/styles.css", "src/workspace/workspace.css", "src/review/review.css"];
 
 describe("the stylesheets", () => {
   for (const sheet of SHEETS) {

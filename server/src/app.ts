@@ -34,6 +34,7 @@ import { documentAgreementRoutes } from "./routes/documentAgreement";
 import { healthRoutes } from "./routes/health";
 import { reviewRoutes } from "./routes/review";
 import { reviewReportRoutes } from "./routes/reviewReports";
+import { extractionRoutes } from "./routes/extraction";
 import { clientFiles } from "./clientFiles";
 
 export interface AppOptions {
@@ -93,6 +94,7 @@ function apiApp(deps: AppDeps) {
   api.route("/", recordRoutes);
   api.route("/", reviewRoutes);
   api.route("/", reviewReportRoutes);
+  api.route("/", extractionRoutes);
   api.route("/", healthRoutes);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

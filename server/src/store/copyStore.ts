@@ -37,6 +37,8 @@ export const TABLES = [
   "review_assignments",
   "review_ratings",
   "review_consensus",
+  "study_extractions",
+  "reports_not_retrieved",
   "settings",
 ] as const satisfies readonly (keyof DatabaseSchema)[];
 

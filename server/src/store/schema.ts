@@ -304,6 +304,24 @@ export interface ReviewConsensusTable {
   decided_at: string;
 }
 
+/** What was extracted from an included study (JSON field → text), and who last changed it. */
+export interface StudyExtractionsTable {
+  record_id: string;
+  project_id: string;
+  fields: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** A full text sought but not obtained. */
+export interface ReportsNotRetrievedTable {
+  record_id: string;
+  project_id: string;
+  note: string;
+  marked_by: string;
+  marked_at: string;
+}
+
 export interface DatabaseSchema {
   users: UsersTable;
   sessions: SessionsTable;
@@ -331,4 +349,6 @@ export interface DatabaseSchema {
   review_assignments: ReviewAssignmentsTable;
   review_ratings: ReviewRatingsTable;
   review_consensus: ReviewConsensusTable;
+  study_extractions: StudyExtractionsTable;
+  reports_not_retrieved: ReportsNotRetrievedTable;
 }

@@ -11,6 +11,7 @@ import { migration006 } from "./006_records";
 import { migration007 } from "./007_threads";
 import { migration008 } from "./008_blind_coding";
 import { migration009 } from "./009_screening";
+import { migration011 } from "./011_extraction";
 
 export type { Dialect } from "./dialect";
 
@@ -25,5 +26,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "007_threads": migration007(),
     "008_blind_coding": migration008(),
     "009_screening": migration009(),
+    "011_extraction": migration011(),
   };
 }
