@@ -62,7 +62,7 @@ function StudyForm({ projectId, study, canEdit }: { projectId: string; study: St
             <label htmlFor={id(f.key)}>{f.label}</label>
             <textarea
               id={id(f.key)}
-              rows={f.key === "authors" || f.key === "title" ? 1 : 2}
+              rows={f.key === "authors" ? 1 : f.key === "title" ? 2 : 3}
               maxLength={FIELD_MAX}
               value={values[f.key]}
               readOnly={!canEdit}
