@@ -35,6 +35,7 @@ import { healthRoutes } from "./routes/health";
 import { checklistRoutes } from "./routes/checklists";
 import { reviewRoutes } from "./routes/review";
 import { reviewReportRoutes } from "./routes/reviewReports";
+import { extractionRoutes } from "./routes/extraction";
 import { clientFiles } from "./clientFiles";
 
 export interface AppOptions {
@@ -95,6 +96,7 @@ function apiApp(deps: AppDeps) {
   api.route("/", reviewRoutes);
   api.route("/", checklistRoutes);
   api.route("/", reviewReportRoutes);
+  api.route("/", extractionRoutes);
   api.route("/", healthRoutes);
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

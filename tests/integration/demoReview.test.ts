@@ -62,3 +62,12 @@ test("the demo review has a PRISMA diagram of twelve included studies and Table 
   const total = csv.split("\r\n").find((line) => line.startsWith("Total"));
   expect(total).toBe("Total,7,7,6.5,7.5,7.5,7,5.5,9,9,9,8,8");
 });
+
+test("the demo's twelve included studies have their characteristics filled in", async () => {
+  const csv = await ok<string>(api(server.url, token, "GET", `/projects/${projectId}/reports/study-characteristics.csv`));
+  const rows = csv.trim().split("\r\n").slice(1);
+  expect(rows).toHaveLength(12);
+  // Every row has an aim, a sample, a setting, data collection, analysis and key concepts.
+  for (const row of rows) expect(row).toMatch(/To explore how peer workers experience/);
+  expect(rows[0]).toMatch(/\(\d{4}\), UK/);
+});

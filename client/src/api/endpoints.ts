@@ -1,5 +1,6 @@
 // The API calls the client makes, one small function each.
 import type { LineageEntry } from "@concord/shared/coding/codebook";
+import type { StudyField } from "@concord/shared/review/reportTables";
 import { request } from "./http";
 import type {
   ApiToken,
@@ -34,6 +35,8 @@ import type {
   ReviewAssignment,
   ReviewChecklist,
   ReviewItem,
+  ReportNotRetrieved,
+  StudyExtraction,
   ReviewStage,
   PrismaReport,
   BlindRound,
@@ -151,6 +154,13 @@ export const api = {
   ) =>
     request<ReviewItem>("PUT", `/api/projects/${enc(projectId)}/stages/${stage}/items/${enc(recordId)}/consensus`, input),
   prisma: (projectId: string) => request<PrismaReport>("GET", `/api/projects/${enc(projectId)}/prisma`),
+  listExtraction: (projectId: string) => request<{ studies: StudyExtraction[] }>("GET", `/api/projects/${enc(projectId)}/extraction`),
+  saveExtraction: (projectId: string, recordId: string, fields: Partial<Record<StudyField, string>>) =>
+    request<StudyExtraction>("PUT", `/api/projects/${enc(projectId)}/extraction/${enc(recordId)}`, fields),
+  listNotRetrieved: (projectId: string) => request<{ reports: ReportNotRetrieved[] }>("GET", `/api/projects/${enc(projectId)}/not-retrieved`),
+  markNotRetrieved: (projectId: string, recordId: string, note: string) =>
+    request<ReportNotRetrieved>("PUT", `/api/projects/${enc(projectId)}/not-retrieved/${enc(recordId)}`, { note }),
+  unmarkNotRetrieved: (projectId: string, recordId: string) => request<void>("DELETE", `/api/projects/${enc(projectId)}/not-retrieved/${enc(recordId)}`),
   reviewAgreement: (projectId: string, stage: ReviewStage) => request<ReviewAgreement>("GET", `/api/projects/${enc(projectId)}/stages/${stage}/agreement`),
   /** `question`: the checklist question an appraisal disagreement is about. */
   startRatingThread: (projectId: string, stage: ReviewStage, recordId: string, body: string, question?: string) =>

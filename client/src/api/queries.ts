@@ -26,6 +26,8 @@ export const queryKeys = {
   assignments: (projectId: string, stage: ReviewStage) => ["projects", projectId, "review", stage, "assignments"] as const,
   reviewAgreement: (projectId: string, stage: ReviewStage) => ["projects", projectId, "review", stage, "agreement"] as const,
   prisma: (projectId: string) => ["projects", projectId, "prisma"] as const,
+  extraction: (projectId: string) => ["projects", projectId, "extraction"] as const,
+  notRetrieved: (projectId: string) => ["projects", projectId, "not-retrieved"] as const,
   tokens: () => ["tokens"] as const,
   authOptions: () => ["auth-options"] as const,
   codings: (documentId: string) => ["documents", documentId, "codings"] as const,
@@ -69,6 +71,8 @@ export const queries = {
   assignments: (projectId: string, stage: ReviewStage) =>
     queryOptions({ queryKey: queryKeys.assignments(projectId, stage), queryFn: () => api.listAssignments(projectId, stage).then((r) => r.assignments) }),
   prisma: (projectId: string) => queryOptions({ queryKey: queryKeys.prisma(projectId), queryFn: () => api.prisma(projectId) }),
+  extraction: (projectId: string) => queryOptions({ queryKey: queryKeys.extraction(projectId), queryFn: () => api.listExtraction(projectId).then((r) => r.studies) }),
+  notRetrieved: (projectId: string) => queryOptions({ queryKey: queryKeys.notRetrieved(projectId), queryFn: () => api.listNotRetrieved(projectId).then((r) => r.reports) }),
   reviewAgreement: (projectId: string, stage: ReviewStage) =>
     queryOptions({ queryKey: queryKeys.reviewAgreement(projectId, stage), queryFn: () => api.reviewAgreement(projectId, stage) }),
   codings: (documentId: string) => queryOptions({ queryKey: queryKeys.codings(documentId), queryFn: () => api.listCodings(documentId).then((r) => r.codings) }),

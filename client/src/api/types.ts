@@ -1,5 +1,6 @@
 // Shapes of the server's JSON responses, as the client uses them.
 import type { Checklist } from "@concord/shared/appraisal/checklist";
+import type { StudyField } from "@concord/shared/review/reportTables";
 import type { SpeakerNames, TranscriptPreview as Preview } from "@concord/shared/transcript/preview";
 
 export type { SpeakerNames };
@@ -223,8 +224,8 @@ export type PrismaCount = { label: string; n: number };
 /** GET /api/projects/:id/prisma: the flow diagram's counts and where they do not add up yet. */
 export type PrismaReport = {
   counts: {
-    main: { databases: PrismaCount[]; duplicatesRemoved: number; screened: number; screenedExcluded: number; sought: number; assessed: number; excludedWithReasons: PrismaCount[] };
-    other: { identified: PrismaCount[]; sought: number; assessed: number } | null;
+    main: { databases: PrismaCount[]; duplicatesRemoved: number; screened: number; screenedExcluded: number; sought: number; notRetrieved: number; assessed: number; excludedWithReasons: PrismaCount[] };
+    other: { identified: PrismaCount[]; sought: number; notRetrieved: number; assessed: number } | null;
     studiesIncluded: number;
   };
   inconsistencies: string[];
@@ -274,3 +275,15 @@ export type CodeSegment = { codingId: string; documentId: string; coder: Person;
 
 /** GET|POST /api/documents/:documentId/codings: a coding the caller may see, placed in the current text. */
 export type CodingSummary = { id: string; codeId: string; documentId: string; coder: Person; start: number; end: number; text: string; orphaned: boolean; note: string };
+
+/** An included study's extraction fields for the study-characteristics table. */
+export type StudyExtraction = {
+  recordId: string;
+  number: number;
+  fields: Record<StudyField, string>;
+  updatedBy: { id: string; name: string } | null;
+  updatedAt: string | null;
+};
+
+/** A full text sought but not retrieved. */
+export type ReportNotRetrieved = { recordId: string; note: string; markedBy: { id: string; name: string }; markedAt: string };

@@ -1,9 +1,10 @@
 // The Review section: screening at title and abstract or at full text, and appraisal — the
 // signed-in person's own screening or appraisal screen, the lead's assignment of a second
-// reviewer, the agreement and disagreements once items reveal — and the project's records
-// with their import form.
+// reviewer, the agreement and disagreements once items reveal, full texts not retrieved, each
+// included study's extraction fields — and the project's records with their import form.
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
+import { can } from "@concord/shared/project/roles";
 import { useMemo, useState } from "react";
 import { errorMessage } from "../api/http";
 import { queries } from "../api/queries";
@@ -16,6 +17,8 @@ import { AssignReviewer } from "../review/AssignReviewer";
 import { ChecklistsPanel } from "../review/ChecklistsPanel";
 import { CriteriaEditor } from "../review/CriteriaEditor";
 import { Disagreements } from "../review/Disagreements";
+import { ExtractionForms } from "../review/ExtractionForms";
+import { NotRetrievedList } from "../review/NotRetrieved";
 import { RecordsPanel } from "../review/RecordsPanel";
 import { ReviewReport } from "../review/ReviewReport";
 import { ScreeningScreen } from "../review/ScreeningScreen";
@@ -61,12 +64,14 @@ export function ReviewPage() {
       ) : items.data?.checklist ? (
         <AppraisalScreen key={stage} projectId={projectId} userId={user.id} items={stageItems} records={byId} checklist={items.data.checklist} />
       ) : (
-        <ScreeningScreen key={stage} projectId={projectId} stage={stage} userId={user.id} items={stageItems} records={byId} criteria={criteria.data} />
+        <ScreeningScreen key={stage} projectId={projectId} stage={stage} userId={user.id} items={stageItems} records={byId} criteria={criteria.data} canManage={role === "lead"} />
       )}
       {agreement.data && criteria.data && items.data ? <Disagreements projectId={projectId} stage={stage} agreement={agreement.data} criteria={criteria.data} checklist={items.data.checklist?.definition} /> : null}
       {stage === "appraisal" ? <ChecklistsPanel projectId={projectId} canEdit={role === "lead"} /> : null}
       {criteria.data ? <CriteriaEditor projectId={projectId} criteria={criteria.data} canEdit={role === "lead"} /> : null}
       {role === "lead" && project.data && assignments.data ? <AssignReviewer projectId={projectId} stage={stage} members={project.data.members} assignments={assignments.data} /> : null}
+      {stage === "full_text" ? <NotRetrievedList projectId={projectId} records={byId} canManage={role === "lead"} /> : null}
+      {role ? <ExtractionForms projectId={projectId} canEdit={can(role, "document.edit")} /> : null}
       <ReviewReport projectId={projectId} version={agreement.dataUpdatedAt} />
       {records.data ? <RecordsPanel projectId={projectId} records={records.data} canImport={role ? canAddDocuments(role) : false} /> : null}
     </div>

@@ -14,6 +14,7 @@ const DOWNLOADS: { file: string; label: string }[] = [
   { file: "reports/appraisal-scores.xlsx", label: "Appraisal scores per study (Excel)" },
   { file: "reports/study-characteristics.docx", label: "Study characteristics (Word)" },
   { file: "reports/study-characteristics.xlsx", label: "Study characteristics (Excel)" },
+  { file: "reports/study-characteristics.csv", label: "Study characteristics (CSV)" },
   { file: "stages/title_abstract/decisions.csv", label: "Title and abstract decisions (CSV)" },
   { file: "stages/full_text/decisions.csv", label: "Full-text decisions (CSV)" },
 ];
@@ -27,6 +28,7 @@ function describe({ counts }: PrismaReport): string {
     `PRISMA 2020 flow diagram. ${identified} records identified from ${main.databases.length} databases${byHand ? ` and ${byHand} by other methods` : ""}`,
     `${main.duplicatesRemoved} duplicates removed`,
     `${main.screened} screened, ${main.screenedExcluded} excluded`,
+    `${main.sought + (other?.sought ?? 0)} reports sought, ${main.notRetrieved + (other?.notRetrieved ?? 0)} not retrieved`,
     `${main.assessed + (other?.assessed ?? 0)} full-text reports assessed`,
     `${counts.studiesIncluded} studies included.`,
   ].join("; ");

@@ -2,7 +2,8 @@
 // (I include, E exclude, M maybe), moved through with J/K or the arrow keys, searched with /.
 // The criteria's keywords are marked in the title and abstract. Every key has a button with
 // its hint beside it, so a phone (or a mouse) does the same. A decision is submitted at once:
-// it is the rater's independent answer, which nobody else sees until the item reveals.
+// it is the rater's independent answer, which nobody else sees until the item reveals. At full
+// text the lead can mark a record whose full text could not be obtained as not retrieved.
 import { useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api/endpoints";
 import { errorMessage } from "../api/http";
@@ -12,6 +13,7 @@ import { useInvalidate } from "../api/useInvalidate";
 import { highlightParts } from "./highlight";
 import { recordMeta } from "./recordMeta";
 import { StageHeading } from "./StageHeading";
+import { MarkNotRetrieved } from "./NotRetrieved";
 
 const DECISION_LABEL: Record<Decision, string> = { include: "Include", exclude: "Exclude", maybe: "Maybe" };
 const DONE: Record<Decision, string> = { include: "Included", exclude: "Excluded", maybe: "Marked maybe" };
@@ -27,8 +29,8 @@ function Marked({ text, keywords }: { text: string; keywords: string[] }) {
 /** Whether a key press belongs to a form field rather than to the screen's shortcuts. */
 const typing = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 
-export function ScreeningScreen(props: { projectId: string; stage: ReviewStage; userId: string; items: ReviewItem[]; records: Map<string, BibRecord>; criteria: Criteria }) {
-  const { projectId, stage, userId, items, records, criteria } = props;
+export function ScreeningScreen(props: { projectId: string; stage: ReviewStage; userId: string; items: ReviewItem[]; records: Map<string, BibRecord>; criteria: Criteria; canManage: boolean }) {
+  const { projectId, stage, userId, items, records, criteria, canManage } = props;
   const invalidate = useInvalidate();
   const [query, setQuery] = useState("");
   const [index, setIndex] = useState(0);
@@ -179,6 +181,7 @@ export function ScreeningScreen(props: { projectId: string; stage: ReviewStage; 
       <p className="screening__status" role="status">
         {status}
       </p>
+      {canManage && stage === "full_text" && record && !mine?.submitted ? <MarkNotRetrieved key={record.id} projectId={projectId} record={record} /> : null}
     </section>
   );
 }

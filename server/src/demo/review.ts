@@ -2,7 +2,8 @@
 // added by hand, screened by the lead, with the second rater's samples reproducing the
 // thesis's agreement — title and abstract 100%, full text 80% then 100% after the criteria
 // were clarified — and twelve included papers appraised with the thesis's CASP points, four
-// of them by the second rater as well, one answer apart: 97.2% before and 100% after.
+// of them by the second rater as well, one answer apart: 97.2% before and 100% after; and
+// the twelve studies' extraction fields for the study-characteristics table.
 // Everything goes through the same commands the API uses, so the demo is what a team would
 // have made by hand. The titles and authors are made up.
 import type { Stage } from "@concord/shared";
@@ -11,6 +12,7 @@ import type { DocumentHost } from "../collab/serverWrites";
 import { addRecordByHand, importRecords } from "../commands/records";
 import { assignReviewer, rate, recordConsensus, saveCriteria } from "../commands/review";
 import { recordsAtStage } from "../review/stageItems";
+import { seedDemoExtraction } from "./extraction";
 import type { WorkerPool } from "../workers/pool";
 
 /** The twelve included studies, in the order they are numbered (Table 5's papers 1–12). */
@@ -153,6 +155,7 @@ export async function seedDemoReview(host: DocumentHost, workers: WorkerPool, pr
     answers: { q7: answersOf(INCLUDED.indexOf(titleOf(rows, sample[0]!))).q7! },
     note: "Read against the checklist's hint together: approval and consent are both reported in the methods.",
   });
+  await seedDemoExtraction(host.store, projectId, leadId);
 }
 
 const answersOf = (paper: number): Record<string, string> => ({ ...demoCaspAnswers(paper), "q10.a": "yes", "q10.b": "yes", "q10.c": paper % 3 === 0 ? "no" : "yes" });

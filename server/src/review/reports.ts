@@ -7,14 +7,11 @@ import { scoreAppraisal, type Checklist } from "@concord/shared/appraisal/checkl
 import { prismaCounts, type StageOutcome } from "@concord/shared/review/prismaCounts";
 import type { PrismaCounts } from "@concord/shared/review/prisma";
 import { appraisalScoringTable, studyCharacteristicsTable, type ReportTable } from "@concord/shared/review/reportTables";
-import type { Kysely } from "kysely";
-import type { DatabaseSchema } from "../store/schema";
 import { readCriteria } from "../commands/review";
 import type { DocumentHost } from "../collab/serverWrites";
+import { readExtractions } from "./extraction";
 import { checklistsOfItem, stageQuestions } from "./questions";
-import { outcomeOf, readStageItems } from "./stageItems";
-
-type Db = Kysely<DatabaseSchema>;
+import { notRetrieved, outcomeOf, readStageItems } from "./stageItems";
 
 /** The settled answer to each question of an item: the consensus, else what every rater answered alike. */
 export function settledAnswers(item: ReviewItem, questions: readonly string[]): Record<string, string> {
@@ -54,38 +51,8 @@ export async function reviewPrismaCounts(host: DocumentHost, projectId: string):
     records: records.map((r) => ({ id: r.id, source: r.source, fromSearch: r.import_id !== null, duplicate: r.duplicate_of !== null })),
     titleAbstract,
     fullText,
-    // Full texts that could not be obtained are not recorded yet: none is counted as such.
-    notRetrieved: new Set(),
+    notRetrieved: await notRetrieved(host.store.db, projectId),
   });
-}
-
-interface IncludedRecord {
-  id: string;
-  title: string | null;
-  authors: string[];
-  year: number | null;
-}
-
-/** The studies included at full text, in the order records are listed: they are numbered 1, 2, … in both tables. */
-async function includedStudies(db: Db, host: DocumentHost, projectId: string): Promise<IncludedRecord[]> {
-  const included = [...(await outcomes(host, projectId, "full_text"))].filter(([, o]) => o.decision === "include").map(([id]) => id);
-  if (included.length === 0) return [];
-  const rows = await db
-    .selectFrom("records")
-    .select(["id", "title", "authors", "year"])
-    .where("id", "in", included)
-    .orderBy("created_at")
-    .orderBy("position")
-    .orderBy("id")
-    .execute();
-  return rows.map((r) => ({ id: r.id, title: r.title, authors: JSON.parse(r.authors) as string[], year: r.year === null ? null : Number(r.year) }));
-}
-
-/** "Hale et al (2019)": the first author's surname as a write-up cites it. */
-function citation(record: IncludedRecord): string {
-  const surname = record.authors[0]?.split(",")[0]?.trim();
-  const who = surname ? `${surname}${record.authors.length > 1 ? " et al" : ""}` : "Unknown author";
-  return record.year ? `${who} (${record.year})` : who;
 }
 
 const everyQuestion = (checklist: Checklist) => checklist.questions.flatMap((q) => [q.key, ...q.prompts.map((p) => `${q.key}.${p.key}`)]);
@@ -99,7 +66,7 @@ function usualChecklist(used: Checklist[], fallback: Checklist): Checklist {
 
 /** The appraisal scores table and the study-characteristics table of the included studies, each paper scored with its own checklist version. */
 export async function reviewTables(host: DocumentHost, projectId: string): Promise<{ appraisal: ReportTable; studies: ReportTable }> {
-  const [studies, appraisals] = await Promise.all([includedStudies(host.store.db, host, projectId), readStageItems(host.store.db, projectId, "appraisal")]);
+  const [studies, appraisals] = await Promise.all([readExtractions(host.store.db, projectId), readStageItems(host.store.db, projectId, "appraisal")]);
   const { checklists, current } = await stageQuestions(host.store.db, projectId, "appraisal", appraisals);
   const byRecord = new Map(
     appraisals.map((item) => {
@@ -108,18 +75,18 @@ export async function reviewTables(host: DocumentHost, projectId: string): Promi
       return [item.itemId, { checklist, answers: settledAnswers(item, [...new Set((used.length > 0 ? used : [checklist]).flatMap(everyQuestion))]) }];
     }),
   );
-  const papers = studies.map((study, index) => ({ label: String(index + 1), answers: byRecord.get(study.id)?.answers ?? {}, checklist: byRecord.get(study.id)?.checklist ?? current! }));
+  const papers = studies.map(({ study }, index) => ({ label: String(index + 1), answers: byRecord.get(study.id)?.answers ?? {}, checklist: byRecord.get(study.id)?.checklist ?? current! }));
   const table = usualChecklist(
-    papers.filter((paper, index) => byRecord.has(studies[index]!.id)).map((paper) => paper.checklist),
+    papers.filter((_, index) => byRecord.has(studies[index]!.study.id)).map((paper) => paper.checklist),
     current!,
   );
   return {
     appraisal: appraisalScoringTable(table, papers),
     studies: studyCharacteristicsTable(
-      studies.map((study, index) => {
+      studies.map(({ extraction }, index) => {
         const score = scoreAppraisal(papers[index]!.checklist, papers[index]!.answers);
         return {
-          fields: { authors: citation(study), title: study.title ?? "" },
+          fields: extraction.fields,
           appraisal: score?.grade ? `${score.total} (${score.grade.grade})` : "",
         };
       }),

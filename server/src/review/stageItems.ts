@@ -2,7 +2,8 @@
 // and the consensus, read into the pure model of @concord/shared's review/items.ts, which
 // decides what reveals and what each person may see. Which records are at a stage follows
 // from the stage before it: every original record at title and abstract; at full text, those
-// included (or left at maybe) at title and abstract; at appraisal, those included at full text.
+// included (or left at maybe) at title and abstract, unless their full text was not retrieved;
+// at appraisal, those included at full text.
 import { isRevealed, type Consensus, type RaterWork, type ReviewItem, type Stage } from "@concord/shared";
 import type { Kysely } from "kysely";
 import type { DatabaseSchema, ReviewAssignmentsTable, ReviewConsensusTable, ReviewRatingsTable } from "../store/schema";
@@ -80,17 +81,25 @@ export async function recordsAtStage(db: Db, projectId: string, stage: Stage): P
   const ids = rows.map((row) => row.id);
   const previous = PREVIOUS[stage];
   if (!previous) return ids;
-  const items = await readStageItems(db, projectId, previous.stage);
+  const [items, missing] = await Promise.all([readStageItems(db, projectId, previous.stage), notRetrieved(db, projectId)]);
   const passed = new Set(items.filter((item) => previous.outcomes.includes(outcomeOf(item) ?? "")).map((item) => item.itemId));
-  return ids.filter((id) => passed.has(id));
+  return ids.filter((id) => passed.has(id) && !(stage === "full_text" && missing.has(id)));
+}
+
+/** The records whose full text was sought but not obtained: they are never assessed at full text. */
+export async function notRetrieved(db: Db, projectId: string, only?: string): Promise<Set<string>> {
+  let query = db.selectFrom("reports_not_retrieved").select("record_id").where("project_id", "=", projectId);
+  if (only !== undefined) query = query.where("record_id", "=", only);
+  return new Set((await query.execute()).map((row) => row.record_id));
 }
 
 /** Whether one record is at the stage: asked of that record alone, stage by stage, so one item reads in constant time. */
-async function recordAtStage(db: Db, projectId: string, stage: Stage, recordId: string): Promise<boolean> {
+export async function recordAtStage(db: Db, projectId: string, stage: Stage, recordId: string): Promise<boolean> {
   const record = await db.selectFrom("records").select("id").where("project_id", "=", projectId).where("id", "=", recordId).where("duplicate_of", "is", null).executeTakeFirst();
   if (!record) return false;
   const previous = PREVIOUS[stage];
   if (!previous) return true;
+  if (stage === "full_text" && (await notRetrieved(db, projectId, recordId)).size > 0) return false;
   const [item] = await readStageItems(db, projectId, previous.stage, recordId);
   return item !== undefined && previous.outcomes.includes(outcomeOf(item) ?? "");
 }

@@ -38,6 +38,8 @@ export const TABLES = [
   "review_ratings",
   "review_consensus",
   "review_checklists",
+  "study_extractions",
+  "reports_not_retrieved",
   "settings",
 ] as const satisfies readonly (keyof DatabaseSchema)[];
 

@@ -317,6 +317,24 @@ export interface ReviewChecklistsTable {
   created_at: string;
 }
 
+/** What was extracted from an included study (JSON field → text), and who last changed it. */
+export interface StudyExtractionsTable {
+  record_id: string;
+  project_id: string;
+  fields: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** A full text sought but not obtained. */
+export interface ReportsNotRetrievedTable {
+  record_id: string;
+  project_id: string;
+  note: string;
+  marked_by: string;
+  marked_at: string;
+}
+
 export interface DatabaseSchema {
   users: UsersTable;
   sessions: SessionsTable;
@@ -345,4 +363,6 @@ export interface DatabaseSchema {
   review_ratings: ReviewRatingsTable;
   review_consensus: ReviewConsensusTable;
   review_checklists: ReviewChecklistsTable;
+  study_extractions: StudyExtractionsTable;
+  reports_not_retrieved: ReportsNotRetrievedTable;
 }

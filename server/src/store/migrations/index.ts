@@ -12,6 +12,7 @@ import { migration007 } from "./007_threads";
 import { migration008 } from "./008_blind_coding";
 import { migration009 } from "./009_screening";
 import { migration010 } from "./010_checklists";
+import { migration011 } from "./011_extraction";
 
 export type { Dialect } from "./dialect";
 
@@ -27,5 +28,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "008_blind_coding": migration008(),
     "009_screening": migration009(),
     "010_checklists": migration010(),
+    "011_extraction": migration011(),
   };
 }
