@@ -81,12 +81,18 @@ export type ServerFrame =
   | { kind: "refused"; reason: string }
   | { kind: "close"; reason: string }
   | { kind: "syncStatus"; applied: boolean }
+  | { kind: "awareness"; documentName: string; entries: AwarenessEntry[] }
   | { kind: "other"; type: number };
 
 export function parseFrame(data: Uint8Array): ServerFrame {
   const reader = new FrameReader(data);
-  reader.varString(); // document name
+  const documentName = reader.varString();
   const type = reader.varUint();
+  if (type === MESSAGE.awareness) {
+    reader.varUint(); // the update's length: the entries fill the rest of the frame
+    const entries = Array.from({ length: reader.varUint() }, () => ({ clientId: reader.varUint(), clock: reader.varUint(), state: JSON.parse(reader.varString()) as unknown }));
+    return { kind: "awareness", documentName, entries };
+  }
   if (type === MESSAGE.auth) {
     const sub = reader.varUint();
     if (sub === AUTH_AUTHENTICATED) return { kind: "authenticated", scope: reader.varString() };

@@ -56,23 +56,24 @@ export class AuthExtension implements Extension {
       address: address!,
       documentId: target.documentId,
       projectId: target.projectId,
+      codesBlind: target.codesBlind,
       credential: { kind, hash, expiresAt },
       accessCheckedUpTo,
     };
   }
 
   /** The project and role behind an address the user may open, or null (as if it did not exist). */
-  private async authorize(address: DocumentAddress, userId: string): Promise<{ role: Role; documentId: string | null; projectId: string } | null> {
+  private async authorize(address: DocumentAddress, userId: string): Promise<{ role: Role; documentId: string | null; projectId: string; codesBlind: boolean } | null> {
     if (address.kind === "codebook" || address.kind === "threads" || address.kind === "reviewRevealed") {
       const role = await roleIn(this.store.db, address.projectId, userId);
-      return role ? { role, documentId: null, projectId: address.projectId } : null;
+      return role ? { role, documentId: null, projectId: address.projectId, codesBlind: false } : null;
     }
     if (address.kind === "reviewRater") {
       // A rater's own work at a stage: theirs alone, or a watching lead's (review/visibility.ts).
       const role = await roleIn(this.store.db, address.projectId, userId);
       if (!role) return null;
       const viewer = await reviewViewer(this.store.db, address.projectId, address.stage, { userId, role });
-      return mayOpenRaterDocument(viewer, address.raterId) ? { role, documentId: null, projectId: address.projectId } : null;
+      return mayOpenRaterDocument(viewer, address.raterId) ? { role, documentId: null, projectId: address.projectId, codesBlind: false } : null;
     }
     const document = await this.store.db
       .selectFrom("documents")
@@ -81,11 +82,10 @@ export class AuthExtension implements Extension {
       .executeTakeFirst();
     const role = document ? await roleIn(this.store.db, document.project_id, userId) : null;
     if (!document || !role) return null;
-    if (address.kind === "layer") {
-      const visibility = await codingVisibility(this.store.db, { userId, role }, document.id);
-      if (!visibility.maySeeLayer(address.coderId)) return null;
-    }
-    return { role, documentId: document.id, projectId: document.project_id };
+    const visibility = await codingVisibility(this.store.db, { userId, role }, document.id);
+    if (address.kind === "layer" && !visibility.maySeeLayer(address.coderId)) return null;
+    const codesBlind = address.kind === "text" && visibility.blind !== null && visibility.blind.coders.some((coder) => coder.id === userId);
+    return { role, documentId: document.id, projectId: document.project_id, codesBlind };
   }
 
   /**

@@ -7,6 +7,8 @@
 // - the person's id and name come from the server's record of who opened the connection;
 //   the colour may be the client's choice (colours are picked to avoid clashes) if it is a
 //   colour, and the cursor must be the editor's pair of relative positions;
+// - a blind coder's cursor on the transcript is never relayed (context.codesBlind): where they
+//   select is what they are coding. Who is here still is.
 // - a presence message over MAX_PRESENCE_BYTES closes the connection before it is decoded.
 import {
   MessageType,
@@ -49,10 +51,10 @@ function isRelativePosition(value: unknown): boolean {
 const isCursor = (value: unknown) =>
   isRecord(value) && Object.keys(value).length === 2 && isRelativePosition(value.anchor) && isRelativePosition(value.head);
 
-/** The presence the server relays for `user`, from what their client claimed. */
-export function presenceFor(user: Pick<User, "id" | "name">, claimed: Json): Json {
+/** The presence the server relays for `user`, from what their client claimed; without the cursor when `hideCursor`. */
+export function presenceFor(user: Pick<User, "id" | "name">, claimed: Json, hideCursor = false): Json {
   const color = isRecord(claimed.user) && typeof claimed.user.color === "string" && COLOUR.test(claimed.user.color) ? claimed.user.color : NEUTRAL_COLOUR;
-  return { user: { id: user.id, name: user.name, color }, cursor: isCursor(claimed.cursor) ? claimed.cursor : null };
+  return { user: { id: user.id, name: user.name, color }, cursor: !hideCursor && isCursor(claimed.cursor) ? claimed.cursor : null };
 }
 
 const MAX_CLIENTS_PER_CONNECTION = 4;
@@ -76,11 +78,11 @@ export class PresenceExtension implements Extension {
   }
 
   async beforeHandleAwareness({ states, connection, document, context }: beforeHandleAwarenessPayload): Promise<void> {
-    const user = (context as ConnectionContext | undefined)?.user;
+    const { user, codesBlind } = (context as ConnectionContext | undefined) ?? {};
     if (!connection) return; // written by the server itself
     const own = user ? ownClients(document, connection, states.keys()) : new Set<number>();
     for (const [id, state] of states) {
-      if (user && own.has(id)) states.set(id, presenceFor(user, state));
+      if (user && own.has(id)) states.set(id, presenceFor(user, state, codesBlind === true));
       else states.delete(id);
     }
   }

@@ -56,6 +56,8 @@ export type AccessChange =
   | { kind: "credentials"; hashes: string[] }
   /** Who may open the coding layers of these transcripts changed. */
   | { kind: "layers"; documentIds: string[] }
+  /** Whose cursor the text of these transcripts may relay changed (a blind round began or was revealed). */
+  | { kind: "cursors"; documentIds: string[] }
   /** Who may open the other raters' documents at a review stage changed (someone was assigned, or watching was turned off). */
   | { kind: "review"; projectId: string };
 
@@ -65,6 +67,10 @@ function matcherOf(change: AccessChange): Matcher {
     const affected = new Set(change.documentIds);
     return ({ address }) => address.kind === "layer" && affected.has(address.documentId);
   }
+  if (change.kind === "cursors") {
+    const affected = new Set(change.documentIds);
+    return ({ address }) => address.kind === "text" && affected.has(address.documentId);
+  }
   if (change.kind === "review") {
     return ({ address, user }) => address.kind === "reviewRater" && address.projectId === change.projectId && address.raterId !== user.id;
   }
@@ -72,7 +78,7 @@ function matcherOf(change: AccessChange): Matcher {
   return (context) => ended.has(context.credential.hash);
 }
 
-const EVENT_OF: Record<AccessChange["kind"], CloseEvent> = { member: CLOSE.accessChanged, credentials: CLOSE.signedOut, layers: CLOSE.accessChanged, review: CLOSE.accessChanged };
+const EVENT_OF: Record<AccessChange["kind"], CloseEvent> = { member: CLOSE.accessChanged, credentials: CLOSE.signedOut, layers: CLOSE.accessChanged, cursors: CLOSE.accessChanged, review: CLOSE.accessChanged };
 
 /** Sends every access change of `hocuspocus` to `relay` as well (the other processes). */
 export function relayAccessChanges(hocuspocus: Hocuspocus, relay: (change: AccessChange) => void): void {
@@ -147,6 +153,15 @@ export function closeLayerConnections(hocuspocus: Hocuspocus | undefined, docume
   const affected = [...new Set(documentIds)];
   if (affected.length === 0) return 0;
   return changeAccess(hocuspocus, { kind: "layers", documentIds: affected });
+}
+
+/**
+ * Closes the connections to the text of these transcripts, on every process: whether a
+ * person's cursor there is relayed changed (blind coding began or was revealed; see
+ * PresenceExtension). The providers reconnect and onAuthenticate notes it afresh.
+ */
+export function closeTextConnections(hocuspocus: Hocuspocus | undefined, documentIds: string[]): number {
+  return changeAccess(hocuspocus, { kind: "cursors", documentIds });
 }
 
 /** Closes the connections opened with any of these credentials (hashes), which have ended, on every process. */

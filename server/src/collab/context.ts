@@ -11,6 +11,13 @@ export interface ConnectionContext {
   documentId: string | null;
   projectId: string;
   /**
+   * On a transcript's text: the person is one of its blind coders and it is not revealed yet,
+   * so their cursor and selection would show the others what they are coding; their presence
+   * is relayed without it (PresenceExtension). Starting or revealing a round closes the text's
+   * connections (access.ts, "cursors"), so this is decided afresh.
+   */
+  codesBlind: boolean;
+  /**
    * The credential that opened the connection (the SHA-256 hash of the session cookie or
    * API token, as stored), so signing out or revoking a token closes exactly its sockets,
    * and when it expires, so a connection lasts no longer than its credential.

@@ -4,7 +4,7 @@
 // meanwhile from their layers into the codebook and keeps the coded text of the moment, so
 // the agreement at reveal can be shown beside the agreement after settling.
 import { adoptCodes, can, clearBlindCodes, readBlindCodes, type Code } from "@concord/shared";
-import { changeAccess, closeConnections, closeLayerConnections } from "../collab/access";
+import { changeAccess, closeConnections, closeLayerConnections, closeTextConnections } from "../collab/access";
 import { writeDocument, readDocument, type DocumentHost } from "../collab/serverWrites";
 import { blindDocumentsOf, readBlindRound, type BlindRound } from "../coding/blindRecord";
 import { announceCollabChanged, listLayers } from "../coding/layers";
@@ -33,6 +33,8 @@ export async function startBlindCoding(host: DocumentHost, document: { id: strin
   });
   // Who may open which layer changed: every layer connection of the transcript authenticates afresh.
   closeLayerConnections(host.hocuspocus, [document.id]);
+  // The coders' cursors on the text stop being relayed (PresenceExtension): its connections authenticate afresh too.
+  closeTextConnections(host.hocuspocus, [document.id]);
   announceCollabChanged(host.hocuspocus, document.id);
   return (await readBlindRound(db, document.id))!;
 }
@@ -51,6 +53,8 @@ export async function revealBlindCoding(host: DocumentHost, document: { id: stri
   const round = (await readBlindRound(db, document.id))!;
   await adoptBlindCodes(host, document, round.startedBy);
   await keepSnapshot(host, document.id, "reveal", await codedText(host, document.id, round.coders.map((coder) => coder.id)));
+  // The coders' cursors may be relayed again once their text connections authenticate afresh.
+  closeTextConnections(host.hocuspocus, [document.id]);
   announceCollabChanged(host.hocuspocus, document.id);
   return round;
 }
