@@ -34,6 +34,7 @@ import { documentAgreementRoutes } from "./routes/documentAgreement";
 import { healthRoutes } from "./routes/health";
 import { checklistRoutes } from "./routes/checklists";
 import { reviewRoutes } from "./routes/review";
+import { reviewSetupRoutes } from "./routes/reviewSetup";
 import { reviewReportRoutes } from "./routes/reviewReports";
 import { extractionRoutes } from "./routes/extraction";
 import { clientFiles } from "./clientFiles";
@@ -93,6 +94,7 @@ function apiApp(deps: AppDeps) {
   // Before recordRoutes, whose /records/{recordId} would otherwise take /records/duplicate-pairs.
   api.route("/", recordDuplicateRoutes);
   api.route("/", recordRoutes);
+  api.route("/", reviewSetupRoutes);
   api.route("/", reviewRoutes);
   api.route("/", checklistRoutes);
   api.route("/", reviewReportRoutes);
