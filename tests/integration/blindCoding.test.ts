@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { CLOSE, readCodings } from "@concord/shared";
 import { connect, connectSynced, recordingSocket, synced, within, type CollabClient } from "../helpers/collab";
-import { addMember, api, createProject, createTranscript, discard, signUp, startServer, storedText, type ServerProcess, type TestUser } from "../helpers/server";
-import { authFrame, openRawSocket, parseFrame, updateFrame } from "./hocuspocusFrames";
+import { api, createTranscript, discard, storedText, type ServerProcess, type TestUser } from "../helpers/server";
+import { expectJson as json, startTeam } from "../helpers/team";
+import { authFrame, openRawSocket, updateFrame } from "./hocuspocusFrames";
 
 const TEXT = "I: Tell me about the first weeks in the role.\nP: I felt like a fraud, comparing myself to the others all the time.";
 /** Words only A's blind work contains: found in any byte B receives, they would be a leak. */
@@ -49,12 +50,6 @@ interface Agreement {
   after_settling: { overall: { percent_agreement: { value: number | null } } } | null;
 }
 
-async function json<T>(response: Response, status: number): Promise<T> {
-  const body = await response.text();
-  expect(response.status, body).toBe(status);
-  return JSON.parse(body) as T;
-}
-
 const call = (who: TestUser, method: string, route: string, body?: unknown) => api(server.url, who.token, method, route, body);
 const collabOf = async (who: TestUser, id = documentId) => (await json<{ collab: Collab[] }>(await call(who, "GET", `/documents/${id}`), 200)).collab;
 const codings = async (who: TestUser, id = documentId) => (await json<{ codings: Coding[] }>(await call(who, "GET", `/documents/${id}/codings`), 200)).codings;
@@ -70,16 +65,20 @@ async function code(who: TestUser, words: string, codeId: string, note = "", id 
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  lead = await signUp(server.url, "Lead Researcher");
-  coderA = await signUp(server.url, "Ada Supervisor");
-  coderB = await signUp(server.url, "Bea Consultant");
-  viewer = await signUp(server.url, "Vic Viewer");
-  outsider = await signUp(server.url, "Olga Outsider");
-  projectId = await createProject(server.url, lead.token);
-  await addMember(server.url, lead.token, projectId, coderA.email, "supervisor");
-  await addMember(server.url, lead.token, projectId, coderB.email, "consultant");
-  await addMember(server.url, lead.token, projectId, viewer.email, "viewer");
+  ({
+    server,
+    lead,
+    projectId,
+    members: { coderA, coderB, viewer, outsider },
+  } = await startTeam({
+    lead: "Lead Researcher",
+    members: {
+      coderA: { name: "Ada Supervisor", role: "supervisor" },
+      coderB: { name: "Bea Consultant", role: "consultant" },
+      viewer: { name: "Vic Viewer", role: "viewer" },
+      outsider: { name: "Olga Outsider", role: null },
+    },
+  }));
   documentId = await createTranscript(server.url, lead.token, projectId, TEXT);
   sharedCode = (await json<{ id: string }>(await call(lead, "POST", `/projects/${projectId}/codes`, { name: "Feeling like a fraud", level: "initial" }), 201)).id;
 });
@@ -342,66 +341,5 @@ describe("blind double coding", () => {
     expect(await within(connect(server.url, aLayer, lead.token).refused, 10_000, "A's layer as the lead")).toMatch(/does not exist/);
     expect((await collabOf(lead, third)).map((d) => d.kind)).toEqual(["text"]);
     await json(await call(lead, "GET", `/documents/${third}/agreement`), 403);
-  });
-
-  test("a blind coder's cursor on the transcript reaches no one, their presence does; after reveal the cursor is relayed again", async () => {
-    const fourth = await createTranscript(server.url, lead.token, projectId, TEXT, "Interview 4");
-    await json(await call(lead, "POST", `/documents/${fourth}/blind`, { coders: [coderA.userId, coderB.userId] }), 201);
-    // Each state is told apart by its colour, so "B has seen it" does not hang on message order.
-    const cursorIn = (client: CollabClient) =>
-      Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(client.doc.getXmlFragment("default"), 0)) as unknown;
-    const point = (client: CollabClient, color: string) => client.provider.awareness!.setLocalState({ user: { color }, cursor: { anchor: cursorIn(client), head: cursorIn(client) } });
-    type Presence = { user: { id: string; color: string }; cursor: unknown };
-    /** Every presence state that reached B's socket, once one from `userId` in `color` has. */
-    const seenByB = async (frames: Buffer[], userId: string, color: string): Promise<Presence[]> => {
-      const states = () =>
-        frames.flatMap((frame) => {
-          const parsed = parseFrame(new Uint8Array(frame));
-          return parsed.kind === "awareness" ? parsed.entries.map((entry) => entry.state as Presence | null) : [];
-        }).filter((state): state is Presence => state !== null);
-      await within(
-        new Promise<void>((resolve) => {
-          const timer = setInterval(() => states().some((p) => p.user.id === userId && p.user.color === color) && (clearInterval(timer), resolve()), 20);
-        }),
-        10_000,
-        `B sees ${color}`,
-      );
-      return states();
-    };
-    const watch = async (frames: Buffer[]) => {
-      const socket = recordingSocket(server.url, frames);
-      return { socket, client: await synced(connect(server.url, fourth, coderB.token, { websocketProvider: socket }), "B's text") };
-    };
-
-    const blindFrames: Buffer[] = [];
-    const b = await watch(blindFrames);
-    const a = await connectSynced(server.url, fourth, coderA.token);
-    const other = await connectSynced(server.url, fourth, viewer.token);
-    try {
-      point(a, "#a0a0a0");
-      point(other, "#b0b0b0");
-      await seenByB(blindFrames, viewer.userId, "#b0b0b0");
-      const fromA = (await seenByB(blindFrames, coderA.userId, "#a0a0a0")).filter((p) => p.user.id === coderA.userId);
-      expect(fromA.length).toBeGreaterThan(0);
-      expect(fromA.map((p) => p.cursor)).toEqual(fromA.map(() => null));
-      // A member who is not coding still shows where they are, so the frames above could carry a cursor.
-      expect((await seenByB(blindFrames, viewer.userId, "#b0b0b0")).find((p) => p.user.color === "#b0b0b0")!.cursor).not.toBeNull();
-    } finally {
-      for (const client of [b.client, a, other]) client.destroy();
-      b.socket.destroy();
-    }
-
-    await json(await call(lead, "POST", `/documents/${fourth}/reveal`), 200);
-    const revealedFrames: Buffer[] = [];
-    const b2 = await watch(revealedFrames);
-    const a2 = await connectSynced(server.url, fourth, coderA.token);
-    try {
-      point(a2, "#c0c0c0");
-      const shown = (await seenByB(revealedFrames, coderA.userId, "#c0c0c0")).find((p) => p.user.color === "#c0c0c0")!;
-      expect(shown.cursor).not.toBeNull();
-    } finally {
-      for (const client of [b2.client, a2]) client.destroy();
-      b2.socket.destroy();
-    }
   });
 });

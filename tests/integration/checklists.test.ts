@@ -3,7 +3,8 @@
 // so publishing a version, or choosing another checklist, changes neither its answers nor
 // its score; answers to questions a version lacks are refused; bad definitions store nothing.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { addMember, api, createProject, discard, signUp, startServer, type ServerProcess, type TestUser } from "../helpers/server";
+import { api, discard, importRis, type ServerProcess, type TestUser } from "../helpers/server";
+import { expectJson as json, startTeam } from "../helpers/team";
 
 let server: ServerProcess;
 let lead: TestUser;
@@ -14,13 +15,6 @@ let papers: string[];
 const call = (who: TestUser, method: string, route: string, body?: unknown) => api(server.url, who.token, method, route, body);
 const stage = (name: string) => `/projects/${projectId}/stages/${name}`;
 const rate = (who: TestUser, recordId: string, answers: Record<string, string>) => call(who, "PUT", `${stage("appraisal")}/items/${recordId}/rating`, { answers, comments: {}, submit: true });
-
-async function json<T>(response: Response | Promise<Response>, status: number): Promise<T> {
-  const answer = await response;
-  const body = await answer.text();
-  expect(answer.status, body).toBe(status);
-  return JSON.parse(body) as T;
-}
 
 interface Summary {
   key: string;
@@ -49,16 +43,20 @@ const peerQuality = (questions: string[], yesPoints: number) => ({
 });
 
 beforeAll(async () => {
-  server = await startServer();
-  lead = await signUp(server.url, "Priya Lead");
-  raterB = await signUp(server.url, "Sam Rater");
-  projectId = await createProject(server.url, lead.token, "Checklist review");
-  await addMember(server.url, lead.token, projectId, raterB.email, "rater");
+  ({
+    server,
+    lead,
+    projectId,
+    members: { raterB },
+  } = await startTeam({
+    lead: "Priya Lead",
+    title: "Checklist review",
+    members: {
+      raterB: { name: "Sam Rater", role: "rater" },
+    },
+  }));
   const ris = ["Peer workers", "Lived experience", "Recovery colleges"].map((title, i) => `TY  - JOUR\r\nTI  - ${title}\r\nPY  - ${2015 + i}\r\nER  - \r\n`).join("");
-  const form = new FormData();
-  form.set("file", new Blob([ris]), "search.ris");
-  form.set("source", "PsycINFO");
-  await json(fetch(`${server.url}/api/projects/${projectId}/records/import`, { method: "POST", headers: { authorization: `Bearer ${lead.token}` }, body: form }), 201);
+  await json(importRis(server.url, lead.token, projectId, ris, "PsycINFO"), 201);
   papers = (await json<{ records: { id: string }[] }>(call(lead, "GET", `/projects/${projectId}/records`), 200)).records.map((r) => r.id);
   // The lead alone includes every record at both screening stages, so all three reach appraisal.
   for (const name of ["title_abstract", "full_text"]) {

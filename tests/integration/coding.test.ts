@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { anchorOffsets, buildDocumentName, readCodings, resolveAnchor, transcriptTextMap } from "@concord/shared";
 import { connect, connectSynced, paragraphText, within, type CollabClient } from "../helpers/collab";
-import { addMember, api, createProject, createTranscript, discard, signUp, startServer, storedText, type ServerProcess, type TestUser } from "../helpers/server";
+import { addMember, api, createProject, createTranscript, discard, signUp, storedText, type ServerProcess, type TestUser } from "../helpers/server";
+import { expectJson as json, startTeam } from "../helpers/team";
 import { authFrame, openRawSocket, updateFrame } from "./hocuspocusFrames";
 
 const TEXT = "I: Tell me about the first weeks in the role.\nP: I felt like a fraud, comparing myself to the others all the time.";
@@ -30,12 +31,6 @@ interface Coding {
   note: string;
 }
 
-async function json<T>(response: Response, status: number): Promise<T> {
-  const body = await response.text();
-  expect(response.status, body).toBe(status);
-  return JSON.parse(body) as T;
-}
-
 const codings = async (who = lead) => (await json<{ codings: Coding[] }>(await api(server.url, who.token, "GET", `/documents/${documentId}/codings`), 200)).codings;
 const codebook = async () => json<{ codes: { id: string; counts: { codings: number; documents: number; coders: number } }[]; lineage: { op: string }[] }>(await api(server.url, lead.token, "GET", `/projects/${projectId}/codes`), 200);
 
@@ -46,13 +41,18 @@ async function newCode(name: string, extra: Record<string, unknown> = {}): Promi
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
 
 beforeAll(async () => {
-  server = await startServer();
-  lead = await signUp(server.url, "Lead");
-  supervisor = await signUp(server.url, "Supervisor");
-  consultant = await signUp(server.url, "Consultant");
-  projectId = await createProject(server.url, lead.token);
-  await addMember(server.url, lead.token, projectId, supervisor.email, "supervisor");
-  await addMember(server.url, lead.token, projectId, consultant.email, "consultant");
+  ({
+    server,
+    lead,
+    projectId,
+    members: { supervisor, consultant },
+  } = await startTeam({
+    lead: "Lead",
+    members: {
+      supervisor: { name: "Supervisor", role: "supervisor" },
+      consultant: { name: "Consultant", role: "consultant" },
+    },
+  }));
   documentId = await createTranscript(server.url, lead.token, projectId, TEXT);
   codeIds = { fraud: await newCode("Feeling like a fraud"), comparing: await newCode("Comparing self to others"), doubt: await newCode("Self-doubt", { level: "focused" }) };
 });

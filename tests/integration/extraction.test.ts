@@ -5,7 +5,8 @@
 // not assessed; undoing it restores the counts.
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { addMember, api, createProject, discard, signUp, startServer, type ServerProcess, type TestUser } from "../helpers/server";
+import { api, discard, importRis, type ServerProcess, type TestUser } from "../helpers/server";
+import { startTeam } from "../helpers/team";
 
 let server: ServerProcess;
 let lead: TestUser;
@@ -30,17 +31,21 @@ const prisma = async () => json<{ counts: { main: Main; studiesIncluded: number 
 const text = (bytes: ArrayBuffer) => Object.values(unzipSync(new Uint8Array(bytes))).map((part) => strFromU8(part)).join("\n");
 
 beforeAll(async () => {
-  server = await startServer();
-  lead = await signUp(server.url, "Priya Lead");
-  rater = await signUp(server.url, "Sam Rater");
-  viewer = await signUp(server.url, "Vic Viewer");
-  projectId = await createProject(server.url, lead.token, "Extraction review");
-  await addMember(server.url, lead.token, projectId, rater.email, "rater");
-  await addMember(server.url, lead.token, projectId, viewer.email, "viewer");
-  const form = new FormData();
-  form.set("file", new Blob([TITLES.map((t, i) => `TY  - JOUR\r\nTI  - ${t}\r\nAU  - Hale, T.\r\nPY  - ${2015 + i}\r\nER  - \r\n`).join("")]), "psycinfo.ris");
-  form.set("source", "PsycINFO");
-  await ok(fetch(`${server.url}/api/projects/${projectId}/records/import`, { method: "POST", headers: { authorization: `Bearer ${lead.token}` }, body: form }), 201);
+  ({
+    server,
+    lead,
+    projectId,
+    members: { rater, viewer },
+  } = await startTeam({
+    lead: "Priya Lead",
+    title: "Extraction review",
+    members: {
+      rater: { name: "Sam Rater", role: "rater" },
+      viewer: { name: "Vic Viewer", role: "viewer" },
+    },
+  }));
+  const ris = TITLES.map((t, i) => `TY  - JOUR\r\nTI  - ${t}\r\nAU  - Hale, T.\r\nPY  - ${2015 + i}\r\nER  - \r\n`).join("");
+  await ok(importRis(server.url, lead.token, projectId, ris, "PsycINFO"), 201);
   const { records } = await json<{ records: { id: string; title: string }[] }>(call(lead, "GET", `/projects/${projectId}/records`));
   ids = Object.fromEntries(records.map((r) => [r.title, r.id]));
   await ok(call(lead, "PUT", `/projects/${projectId}/criteria`, { inclusion: [], exclusion: [{ id: "quantitative", text: "Quantitative only", keywords: [] }] }));

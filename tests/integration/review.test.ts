@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CLOSE, buildDocumentName, drawSample, readReviewEntries, type OwnReviewEntry, type RevealedReviewEntry } from "@concord/shared";
 import { connect, recordingSocket, synced, within, type CollabClient } from "../helpers/collab";
-import { addMember, api, createProject, discard, signUp, startServer, type ServerProcess, type TestUser } from "../helpers/server";
+import { api, discard, importRis, type ServerProcess, type TestUser } from "../helpers/server";
+import { expectJson as json, startTeam } from "../helpers/team";
 
 /** Words only the lead's blind work holds: found in any byte B receives before submitting, they would be a leak. */
 const SECRET = "Lead-only-secret-comment on methods";
@@ -46,12 +47,6 @@ interface Agreement {
   disagreements: { recordId: string; question: string; answers: { rater: { id: string }; answer: string | null; reason: string | null }[]; consensus: { answer: string } | null; threadId: string | null }[];
 }
 
-async function json<T>(response: Response, status: number): Promise<T> {
-  const body = await response.text();
-  expect(response.status, body).toBe(status);
-  return JSON.parse(body) as T;
-}
-
 const call = (who: TestUser, method: string, route: string, body?: unknown) => api(server.url, who.token, method, route, body);
 const stage = (name: string) => `/projects/${projectId}/stages/${name}`;
 const rateItem = (who: TestUser, name: string, recordId: string, body: unknown) => call(who, "PUT", `${stage(name)}/items/${recordId}/rating`, body);
@@ -71,20 +66,23 @@ function until(client: CollabClient, check: () => boolean, what: string): Promis
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  lead = await signUp(server.url, "Lead Researcher");
-  raterB = await signUp(server.url, "Bea Rater");
-  viewer = await signUp(server.url, "Vic Viewer");
-  outsider = await signUp(server.url, "Olga Outsider");
-  coLead = await signUp(server.url, "Cora Colead");
-  projectId = await createProject(server.url, lead.token, "Systematic review");
+  ({
+    server,
+    lead,
+    projectId,
+    members: { raterB, viewer, outsider, coLead },
+  } = await startTeam({
+    lead: "Lead Researcher",
+    title: "Systematic review",
+    members: {
+      raterB: { name: "Bea Rater", role: "rater" },
+      viewer: { name: "Vic Viewer", role: "viewer" },
+      outsider: { name: "Olga Outsider", role: null },
+      coLead: { name: "Cora Colead", role: null },
+    },
+  }));
   await json(await call(lead, "POST", `/projects/${projectId}/members`, { email: coLead.email, role: "lead", confirm: true }), 201);
-  await addMember(server.url, lead.token, projectId, raterB.email, "rater");
-  await addMember(server.url, lead.token, projectId, viewer.email, "viewer");
-  const form = new FormData();
-  form.set("file", new Blob([RIS]), "search.ris");
-  form.set("source", "PsycINFO");
-  await json(await fetch(`${server.url}/api/projects/${projectId}/records/import`, { method: "POST", headers: { authorization: `Bearer ${lead.token}` }, body: form }), 201);
+  await json(importRis(server.url, lead.token, projectId, RIS, "PsycINFO"), 201);
   recordIds = (await json<{ records: { id: string }[] }>(await call(lead, "GET", `/projects/${projectId}/records`), 200)).records.map((r) => r.id);
   expect(recordIds).toHaveLength(TOPICS.length);
   await json(

@@ -5,7 +5,8 @@
 // blind rater sees no one else's decision. Non-members get nothing.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { demoCaspAnswers } from "@concord/shared/appraisal/demoAppraisals";
-import { addMember, api, createProject, discard, signUp, startServer, type ServerProcess, type TestUser } from "../helpers/server";
+import { api, discard, type ServerProcess, type TestUser } from "../helpers/server";
+import { startTeam } from "../helpers/team";
 
 let server: ServerProcess;
 let lead: TestUser;
@@ -41,12 +42,19 @@ const decide = (who: TestUser, name: string, recordId: string, decision: string,
   ok(call(who, "PUT", `${stage(name)}/items/${recordId}/rating`, { decision, ...(reason ? { reason } : {}), submit: true }));
 
 beforeAll(async () => {
-  server = await startServer();
-  lead = await signUp(server.url, "Priya Lead");
-  raterB = await signUp(server.url, "Sam Rater");
-  outsider = await signUp(server.url, "Olga Outsider");
-  projectId = await createProject(server.url, lead.token, "Peer roles review");
-  await addMember(server.url, lead.token, projectId, raterB.email, "rater");
+  ({
+    server,
+    lead,
+    projectId,
+    members: { raterB, outsider },
+  } = await startTeam({
+    lead: "Priya Lead",
+    title: "Peer roles review",
+    members: {
+      raterB: { name: "Sam Rater", role: "rater" },
+      outsider: { name: "Olga Outsider", role: null },
+    },
+  }));
   // Six records from PsycINFO, four from Scopus of which two repeat PsycINFO's by DOI, and one added by hand.
   const psyc = ["Peer workers in crisis teams", "Lived experience in inpatient wards", "Recovery colleges and staff", "Peer support on night shifts", "Survey of ward morale", "Expert by experience roles"];
   await importFile("psycinfo.ris", "PsycINFO", ris(psyc, 2010, (i) => `10.1000/p${i}`));

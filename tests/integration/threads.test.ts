@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildDocumentName, readThreads } from "@concord/shared";
 import { connectSynced, paragraphText, within } from "../helpers/collab";
-import { addMember, api, createProject, createTranscript, discard, signUp, startServer, storedText, type ServerProcess, type TestUser } from "../helpers/server";
+import { api, createProject, createTranscript, discard, storedText, type ServerProcess, type TestUser } from "../helpers/server";
+import { expectJson as json, startTeam } from "../helpers/team";
 
 const TEXT = "I: What helped most?\nP: Being listened to, really listened to, by the team.";
 
@@ -30,12 +31,6 @@ interface ThreadView {
   messages: { id: string; author: Person; body: string; mentions: Person[] }[];
 }
 
-async function json<T>(response: Response, status: number): Promise<T> {
-  const body = await response.text();
-  expect(response.status, body).toBe(status);
-  return JSON.parse(body) as T;
-}
-
 const threads = async (who = lead, query = "") =>
   (await json<{ threads: ThreadView[] }>(await api(server.url, who.token, "GET", `/projects/${projectId}/threads${query}`), 200)).threads;
 
@@ -46,14 +41,19 @@ async function spanOf(words: string): Promise<{ documentId: string; start: numbe
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  lead = await signUp(server.url, "Priya Raman");
-  consultant = await signUp(server.url, "Jo Mensah");
-  viewer = await signUp(server.url, "Vic Viewer");
-  outsider = await signUp(server.url, "Olga Outside");
-  projectId = await createProject(server.url, lead.token);
-  await addMember(server.url, lead.token, projectId, consultant.email, "consultant");
-  await addMember(server.url, lead.token, projectId, viewer.email, "viewer");
+  ({
+    server,
+    lead,
+    projectId,
+    members: { consultant, viewer, outsider },
+  } = await startTeam({
+    lead: "Priya Raman",
+    members: {
+      consultant: { name: "Jo Mensah", role: "consultant" },
+      viewer: { name: "Vic Viewer", role: "viewer" },
+      outsider: { name: "Olga Outside", role: null },
+    },
+  }));
   documentId = await createTranscript(server.url, lead.token, projectId, TEXT);
   const project = await json<{ collab: { name: string; kind: string }[] }>(await api(server.url, lead.token, "GET", `/projects/${projectId}`), 200);
   threadsName = project.collab.find((d) => d.kind === "threads")!.name;
