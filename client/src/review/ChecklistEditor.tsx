@@ -4,6 +4,7 @@
 // existing one publishes its next version, and ratings already given keep theirs.
 import { useState, type FormEvent } from "react";
 import { TextField } from "../components/Field";
+import { SaveOrCancel } from "../components/SaveOrCancel";
 import { keyFrom, type Draft } from "./checklistDraft";
 
 interface Props {
@@ -83,14 +84,7 @@ export function ChecklistEditor({ draft: initial, isNew, busy, onSave, onCancel 
         ))}
         <AddRow label="Add grade" full={draft.grades.length >= 10} onAdd={() => set({ grades: [...draft.grades, { grade: "", min: "0", description: "" }] })} />
       </fieldset>
-      <div className="checklist-editor__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {isNew ? "Create checklist" : "Publish new version"}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel label={isNew ? "Create checklist" : "Publish new version"} disabled={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import type { Criteria, Criterion } from "../api/types";
 import { useInvalidate } from "../api/useInvalidate";
 import { Alert } from "../components/Alert";
 import { SelectField, TextField } from "../components/Field";
+import { SaveOrCancel } from "../components/SaveOrCancel";
 import { useAction } from "../components/useAction";
 
 type Kind = keyof Criteria;
@@ -36,14 +37,7 @@ function CriterionEdit({ criterion, busy, onSave, onCancel }: { criterion: Crite
     <form className="stack" onSubmit={(e) => (e.preventDefault(), onSave({ id: criterion.id, text: text.trim(), keywords: keywordList(keywords) }))}>
       <TextField label="Edit criterion" value={text} onChange={(e) => setText(e.target.value)} required maxLength={1000} />
       <TextField label="Edit keywords" hint="Separated by commas." value={keywords} onChange={(e) => setKeywords(e.target.value)} />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy || text.trim() === ""}>
-          Save criterion
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SaveOrCancel label="Save criterion" disabled={busy || text.trim() === ""} onCancel={onCancel} />
     </form>
   );
 }
