@@ -26,6 +26,12 @@ export function QuickCodePalette() {
   const listId = useId();
   const open = coding?.paletteOpen ?? false;
 
+  /** Emptied on closing, not on opening: keys typed the moment it opens must land in an empty box. */
+  function clear() {
+    setTyped("");
+    setIndex(0);
+  }
+
   // Ctrl/Cmd+K in the text opens the palette for the selected words.
   useEffect(() => {
     if (!editor || !coding?.mayCode) return;
@@ -44,10 +50,11 @@ export function QuickCodePalette() {
     if (!element) return;
     if (open && !element.open) {
       setSpan(coding?.selection() ?? null);
-      setTyped("");
-      setIndex(0);
       element.showModal();
-    } else if (!open && element.open) element.close();
+    } else if (!open && element.open) {
+      element.close();
+      clear();
+    }
   }, [open]);
 
   const options = useMemo<Option[]>(() => {
@@ -72,6 +79,7 @@ export function QuickCodePalette() {
   function close() {
     // Closed here, not in the effect: the text cannot take focus while a modal dialog is open.
     dialog.current?.close();
+    clear();
     coding?.setPaletteOpen(false);
     editor?.commands.focus();
   }
