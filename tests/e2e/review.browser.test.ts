@@ -1,7 +1,8 @@
 // Screening in a real browser: a second rater screens their seeded sample by keyboard alone
 // (I/E/M to decide, J/K to move, / to search) on a desktop, sees the criteria's keywords
-// marked, and once the items reveal finds the disagreement with each rater's decision; the
-// lead records the consensus on a 390 px phone with the buttons. axe-core finds nothing to
+// marked, and once the items reveal finds the disagreement with each rater's decision and
+// starts its discussion; the lead reads and answers it live and records the consensus on a
+// 390 px phone with the buttons. axe-core finds nothing to
 // fix on either; screenshots go to test-artifacts/.
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -83,13 +84,31 @@ describe.skipIf(unavailable !== null)("screening in the browser", () => {
     expect(await entry.textContent()).toMatch(/Rafa Rater: include/);
     expect(await view.getByText("66.7%").count()).toBe(2);
     await expectNoAxeViolations(page);
+
+    // The rater starts a discussion of it in place, mentioning the lead.
+    const start = entry.getByLabel("Start a discussion");
+    await start.click();
+    await start.pressSequentially("A survey followed, but the interviews came first @Le");
+    await entry.getByRole("list", { name: "People to mention" }).getByRole("button", { name: "Lena Lead" }).click();
+    await entry.getByRole("button", { name: "Post" }).click();
+    const thread = entry.locator("article.thread");
+    await thread.getByText(/the interviews came first/).waitFor();
+    expect(await thread.locator("mark.mention").textContent()).toBe("@Lena Lead");
+    await expectNoAxeViolations(page);
     await page.screenshot({ path: path.join(ARTIFACTS_DIR, "review-1280-disagreement.png"), fullPage: true });
 
     // The lead, on a phone, records the consensus with the buttons.
     const phone = await pageWithCookie(running.browser, url, lead, { width: 390, height: 844 }, true);
     await phone.goto(`/projects/${projectId}/review`);
     const phoneView = phone.getByRole("region", { name: "Agreement and disagreements" });
-    await phoneView.getByText("Rafa Rater").waitFor();
+    await phoneView.getByText("Rafa Rater", { exact: true }).waitFor();
+    // The lead reads the discussion there, told it mentions them, and replies.
+    const phoneThread = phoneView.locator("article.thread");
+    await phoneThread.getByText("Mentions you").waitFor();
+    await phoneThread.getByLabel("Reply").fill("Agreed: the interviews are the study, it stays in.");
+    await phoneThread.getByRole("button", { name: "Send reply" }).click();
+    // The rater's page shows the reply live.
+    await thread.getByText("Agreed: the interviews are the study, it stays in.").waitFor();
     const agree = phoneView.getByRole("button", { name: "Agree: include" });
     expect((await agree.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     await agree.click();

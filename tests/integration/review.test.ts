@@ -307,6 +307,12 @@ describe("screening and appraisal by two raters", () => {
     expect(second.after!.percent_agreement.value).toBe(1);
     expect(second.items).toMatchObject({ assigned: 10, revealed: 5, withConsensus: 1, disagreeing: 1 });
     expect(second.disagreements[0]).toMatchObject({ recordId: disputed, consensus: { answer: "include" }, threadId: thread.id });
+    // The stage's threads are listed for the review page; another stage has none.
+    const onStage = await json<{ threads: { id: string; anchor: unknown; messages: { body: string }[] }[] }>(await call(lead, "GET", `/projects/${projectId}/threads?stage=full_text`), 200);
+    expect(onStage.threads.map((t) => t.id)).toEqual([thread.id]);
+    expect(onStage.threads[0]).toMatchObject({ anchor: { kind: "ratingDisagreement", stage: "full_text", recordId: disputed }, messages: [{ body: "Newly qualified, with a student group too?" }] });
+    expect((await json<{ threads: unknown[] }>(await call(lead, "GET", `/projects/${projectId}/threads?stage=title_abstract`), 200)).threads).toEqual([]);
+    await json(await call(lead, "GET", `/projects/${projectId}/threads?stage=synthesis`), 400);
 
     // Appraisal takes the checklist's questions only, and reproduces the thesis's CASP figures:
     // 4 papers × 9 scored questions, 35 of 36 alike (97.2%), then 100% after consensus.

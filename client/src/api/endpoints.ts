@@ -163,17 +163,18 @@ export const api = {
   unmarkNotRetrieved: (projectId: string, recordId: string) => request<void>("DELETE", `/api/projects/${enc(projectId)}/not-retrieved/${enc(recordId)}`),
   reviewAgreement: (projectId: string, stage: ReviewStage) => request<ReviewAgreement>("GET", `/api/projects/${enc(projectId)}/stages/${stage}/agreement`),
   /** `question`: the checklist question an appraisal disagreement is about. */
-  startRatingThread: (projectId: string, stage: ReviewStage, recordId: string, body: string, question?: string) =>
+  startRatingThread: (projectId: string, stage: ReviewStage, recordId: string, message: { body: string; mentions: string[] }, question?: string) =>
     request<{ id: string }>("POST", `/api/projects/${enc(projectId)}/threads`, {
       anchor: { ratingDisagreement: { stage, recordId, ...(question ? { question } : {}) } },
-      body,
+      ...message,
     }),
   listCodings: (documentId: string) => request<{ codings: CodingSummary[] }>("GET", `/api/documents/${enc(documentId)}/codings`),
   listCodes: (projectId: string) => request<{ codes: CodeSummary[]; lineage: LineageEntry[] }>("GET", `/api/projects/${enc(projectId)}/codes`),
 
   // Discussion: threads on a span, a code or a disagreement (read live from the threads document).
-  listThreads: (projectId: string, documentId: string) =>
-    request<{ threads: Thread[] }>("GET", `/api/projects/${enc(projectId)}/threads?documentId=${enc(documentId)}`),
+  /** The threads on one transcript, or on the raters' disagreements at one review stage. */
+  listThreads: (projectId: string, on: { documentId: string } | { stage: ReviewStage }) =>
+    request<{ threads: Thread[] }>("GET", `/api/projects/${enc(projectId)}/threads?${new URLSearchParams(on).toString()}`),
   startThread: (projectId: string, input: { anchor: NewThreadAnchor; body: string; mentions: string[] }) =>
     request<Thread>("POST", `/api/projects/${enc(projectId)}/threads`, input),
   replyToThread: (threadId: string, input: { body: string; mentions: string[] }) =>

@@ -33,6 +33,7 @@ export const queryKeys = {
   codings: (documentId: string) => ["documents", documentId, "codings"] as const,
   settings: (projectId: string) => ["projects", projectId, "settings"] as const,
   threads: (projectId: string, documentId: string) => ["projects", projectId, "threads", documentId] as const,
+  stageThreads: (projectId: string, stage: ReviewStage) => ["projects", projectId, "threads", "stage", stage] as const,
   blindRound: (documentId: string) => ["documents", documentId, "blind"] as const,
   agreement: (documentId: string, unit: string, threshold: number) => ["documents", documentId, "agreement", unit, threshold] as const,
 };
@@ -78,7 +79,9 @@ export const queries = {
   codings: (documentId: string) => queryOptions({ queryKey: queryKeys.codings(documentId), queryFn: () => api.listCodings(documentId).then((r) => r.codings) }),
   settings: (projectId: string) => queryOptions({ queryKey: queryKeys.settings(projectId), queryFn: () => api.getProjectSettings(projectId) }),
   threads: (projectId: string, documentId: string) =>
-    queryOptions({ queryKey: queryKeys.threads(projectId, documentId), queryFn: () => api.listThreads(projectId, documentId).then((r) => r.threads) }),
+    queryOptions({ queryKey: queryKeys.threads(projectId, documentId), queryFn: () => api.listThreads(projectId, { documentId }).then((r) => r.threads) }),
+  stageThreads: (projectId: string, stage: ReviewStage) =>
+    queryOptions({ queryKey: queryKeys.stageThreads(projectId, stage), queryFn: () => api.listThreads(projectId, { stage }).then((r) => r.threads) }),
   // A transcript never coded blind has no round: null, not an error to retry.
   blindRound: (documentId: string) =>
     queryOptions({

@@ -236,7 +236,8 @@ export type ThreadAnchor =
   | { kind: "span"; documentId: string; start: number; end: number; text: string; orphaned: boolean }
   | { kind: "code"; codeId: string }
   | { kind: "coding"; documentId: string; codingId: string }
-  | { kind: "codingDisagreement"; documentId: string; codingIds: string[] };
+  | { kind: "codingDisagreement"; documentId: string; codingIds: string[] }
+  | { kind: "ratingDisagreement"; stage: ReviewStage; recordId: string; question?: string };
 
 export type ThreadMessage = { id: string; author: Person; body: string; mentions: Person[]; createdAt: string };
 

@@ -1,11 +1,13 @@
 // What a thread is about, in words: the quoted words of a span (with a link that highlights
-// them in the text), the name of a code, or the two codings of a disagreement.
+// them in the text), the name of a code, the two codings of a disagreement, or a disagreement
+// between the raters of a review item.
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { queries } from "../api/queries";
 import type { CodingSummary, ThreadAnchor } from "../api/types";
 
-type Props = { anchor: ThreadAnchor; projectId: string; documentId: string };
+/** `documentId`: the transcript the thread is read beside, whose codings a coding anchor quotes. */
+type Props = { anchor: ThreadAnchor; projectId: string; documentId?: string };
 
 /** A link that opens this transcript with `start`–`end` highlighted. */
 export function SpanLink({ projectId, documentId, start, end, children }: { projectId: string; documentId: string; start: number; end: number; children: string }) {
@@ -38,7 +40,7 @@ function CodingQuote({ coding, codeName, projectId }: { coding: CodingSummary | 
 export function ThreadAnchorView({ anchor, projectId, documentId }: Props) {
   const codeName = useCodeName(projectId);
   const needsCodings = anchor.kind === "coding" || anchor.kind === "codingDisagreement";
-  const codings = useQuery({ ...queries.codings(documentId), enabled: needsCodings });
+  const codings = useQuery({ ...queries.codings(documentId ?? ""), enabled: needsCodings && documentId !== undefined });
   const codingById = (id: string) => codings.data?.find((coding) => coding.id === id);
 
   switch (anchor.kind) {
@@ -76,5 +78,7 @@ export function ThreadAnchorView({ anchor, projectId, documentId }: Props) {
           </ul>
         </div>
       );
+    case "ratingDisagreement":
+      return <p className="thread-anchor thread-anchor__kind">A disagreement between raters{anchor.question ? `, question ${anchor.question}` : ""}</p>;
   }
 }

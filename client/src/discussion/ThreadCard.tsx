@@ -14,7 +14,12 @@ import { ThreadAnchorView } from "./ThreadAnchorView";
 type Props = {
   thread: Thread;
   projectId: string;
-  documentId: string;
+  /** The transcript the thread is read beside, if any. */
+  documentId?: string;
+  /** False where the page around the thread already shows what it is about. */
+  showAnchor?: boolean;
+  /** The heading's level: 4 where the thread sits under a heading of level 3. */
+  level?: 3 | 4;
   selfId: string;
   people: Person[];
   canWrite: boolean;
@@ -39,11 +44,12 @@ function MessageBody({ message, selfId }: { message: ThreadMessage; selfId: stri
   );
 }
 
-export function ThreadCard({ thread, projectId, documentId, selfId, people, canWrite, linked, onChanged }: Props) {
+export function ThreadCard({ thread, projectId, documentId, showAnchor = true, level = 3, selfId, people, canWrite, linked, onChanged }: Props) {
   const ref = useRef<HTMLElement>(null);
   const resolving = useAction();
   const mentionsYou = thread.messages.some((message) => message.mentions.some((person) => person.id === selfId));
   const headingId = `thread-${thread.id}-heading`;
+  const Heading = level === 4 ? "h4" : "h3";
 
   useEffect(() => {
     if (linked) ref.current?.scrollIntoView({ block: "nearest" });
@@ -52,13 +58,13 @@ export function ThreadCard({ thread, projectId, documentId, selfId, people, canW
   return (
     <article ref={ref} className={linked ? "thread thread--linked" : "thread"} aria-labelledby={headingId} data-thread-id={thread.id}>
       <header className="thread__head">
-        <h3 id={headingId} className="thread__title">
+        <Heading id={headingId} className="thread__title">
           {thread.createdBy.name}, {formatDateTime(thread.createdAt)}
-        </h3>
+        </Heading>
         {thread.resolved ? <span className="badge">Resolved</span> : <span className="badge badge--warn">Open</span>}
         {mentionsYou ? <span className="badge mention--you">Mentions you</span> : null}
       </header>
-      <ThreadAnchorView anchor={thread.anchor} projectId={projectId} documentId={documentId} />
+      {showAnchor ? <ThreadAnchorView anchor={thread.anchor} projectId={projectId} documentId={documentId} /> : null}
       <ol className="thread__messages" aria-label="Messages">
         {thread.messages.map((message) => (
           <li key={message.id} className="thread-message">

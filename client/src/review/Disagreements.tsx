@@ -1,7 +1,6 @@
 // After reveal: agreement before and after discussion, and every disagreement with each
-// rater's decision, the consensus (recorded here by a rater or a lead) and its thread.
+// rater's decision, the consensus (recorded here by a rater or a lead) and its discussion.
 import type { Checklist } from "@concord/shared/appraisal/checklist";
-import { useState } from "react";
 import { api } from "../api/endpoints";
 import { queryKeys } from "../api/queries";
 import type { Criteria, Decision, ReviewAgreement, ReviewStage } from "../api/types";
@@ -11,6 +10,8 @@ import { useAction } from "../components/useAction";
 import { coefficient, percent } from "./figures";
 import { kappaParadox } from "./kappaParadox";
 import { QuestionAgreement } from "./QuestionAgreement";
+import { RatingThread } from "./RatingThread";
+import { useStageThreads, type StageThreads } from "./useStageThreads";
 
 type Choice = { key: string; label: string };
 
@@ -22,13 +23,21 @@ const DECISIONS: Choice[] = [
 ];
 const choicesOf = (checklist: Checklist | undefined, question: string): Choice[] => (checklist ? (checklist.questions.find((q) => q.key === question)?.answers ?? []) : DECISIONS);
 
-function Disagreement(props: { projectId: string; stage: ReviewStage; entry: ReviewAgreement["disagreements"][number]; criteria: Criteria; checklist: Checklist | undefined }) {
-  const { projectId, stage, entry, criteria, checklist } = props;
+type DisagreementProps = {
+  projectId: string;
+  stage: ReviewStage;
+  entry: ReviewAgreement["disagreements"][number];
+  criteria: Criteria;
+  checklist: Checklist | undefined;
+  discussion: StageThreads;
+};
+
+function Disagreement(props: DisagreementProps) {
+  const { projectId, stage, entry, criteria, checklist, discussion } = props;
   const invalidate = useInvalidate();
   const choices = choicesOf(checklist, entry.question);
   const labelOf = (answer: string) => choices.find((c) => c.key === answer)?.label ?? answer;
   const { busy, message, run } = useAction();
-  const [note, setNote] = useState("");
   const reasonText = (id: string | null) => (id ? ` — ${criteria.exclusion.find((c) => c.id === id)?.text ?? id}` : "");
   const settle = (answer: string) =>
     run(async () => {
@@ -45,13 +54,6 @@ function Disagreement(props: { projectId: string; stage: ReviewStage; entry: Rev
   // An appraisal disagreement is about one question of the checklist: its number there.
   const number = checklist ? checklist.questions.findIndex((q) => q.key === entry.question) + 1 : 0;
   const about = checklist ? `, question ${number > 0 ? number : entry.question}` : "";
-  const discuss = () =>
-    run(async () => {
-      await api.startRatingThread(projectId, stage, entry.recordId, note, checklist ? entry.question : undefined);
-      setNote("");
-      invalidate(queryKeys.reviewStage(projectId, stage));
-      return "Discussion started.";
-    });
   return (
     <li className="rating-disagreement">
       <h3>
@@ -90,22 +92,7 @@ function Disagreement(props: { projectId: string; stage: ReviewStage; entry: Rev
           </button>
         ))}
       </div>
-      {entry.threadId ? (
-        <p>
-          <a href={`#thread-${entry.threadId}`} id={`thread-${entry.threadId}`}>
-            Discussion thread
-          </a>{" "}
-          started on this disagreement.
-        </p>
-      ) : (
-        <div className="field">
-          <label htmlFor={`discuss-${entry.recordId}-${entry.question}`}>Start a discussion</label>
-          <textarea id={`discuss-${entry.recordId}-${entry.question}`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-          <button type="button" className="button" disabled={busy || note.trim() === ""} onClick={() => void discuss()}>
-            Post
-          </button>
-        </div>
-      )}
+      <RatingThread projectId={projectId} stage={stage} recordId={entry.recordId} question={checklist ? entry.question : undefined} discussion={discussion} />
       {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
     </li>
   );
@@ -114,6 +101,7 @@ function Disagreement(props: { projectId: string; stage: ReviewStage; entry: Rev
 export function Disagreements(props: { projectId: string; stage: ReviewStage; agreement: ReviewAgreement; criteria: Criteria; checklist: Checklist | undefined }) {
   const { projectId, stage, agreement, criteria, checklist } = props;
   const paradox = agreement.reason ? null : kappaParadox(agreement.before);
+  const discussion = useStageThreads(projectId, stage);
   return (
     <section className="card stack" aria-labelledby="disagreements-heading">
       <h2 id="disagreements-heading">Agreement and disagreements</h2>
@@ -154,7 +142,15 @@ export function Disagreements(props: { projectId: string; stage: ReviewStage; ag
       ) : (
         <ul className="rating-disagreements">
           {agreement.disagreements.map((entry) => (
-            <Disagreement key={`${entry.recordId} ${entry.question}`} projectId={projectId} stage={stage} entry={entry} criteria={criteria} checklist={checklist} />
+            <Disagreement
+              key={`${entry.recordId} ${entry.question}`}
+              projectId={projectId}
+              stage={stage}
+              entry={entry}
+              criteria={criteria}
+              checklist={checklist}
+              discussion={discussion}
+            />
           ))}
         </ul>
       )}

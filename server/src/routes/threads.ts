@@ -153,18 +153,22 @@ export const threadRoutes = new OpenAPIHono<AppEnv>()
       summary: "The project's threads you may see, oldest first",
       request: {
         params: IdParam("projectId"),
-        query: z.object({ documentId: Id.optional().openapi({ description: "Only threads anchored on this transcript" }) }),
+        query: z.object({
+          documentId: Id.optional().openapi({ description: "Only threads anchored on this transcript" }),
+          stage: z.enum(STAGES).optional().openapi({ description: "Only threads on the raters' disagreements at this review stage" }),
+        }),
       },
       responses: { 200: json(z.object({ threads: z.array(ThreadSchema) }), "Threads, span anchors placed in the current text"), ...errorResponses(401, 404) },
     }),
     async (c) => {
       const user = requireUser(c.var.user);
       const { projectId } = c.req.valid("param") as { projectId: string };
-      const { documentId } = c.req.valid("query");
+      const { documentId, stage } = c.req.valid("query");
       const host = c.var.deps;
       const role = await authorizeProject(host.store.db, projectId, user, "project.read");
       let listed = await listThreads(host, participant(host, user, role, projectId));
       if (documentId) listed = listed.filter(({ thread }) => "documentId" in thread.anchor && thread.anchor.documentId === documentId);
+      if (stage) listed = listed.filter(({ thread }) => thread.anchor.kind === "ratingDisagreement" && thread.anchor.stage === stage);
       const named = await namesOf(host, peopleIn(listed.map((entry) => entry.thread)));
       return c.json({ threads: listed.map(({ thread, span }) => presentThread(thread, span, named)) }, 200);
     },
