@@ -165,7 +165,13 @@ export async function readPairedItems(db: Db, projectId: string, stage: Stage): 
     db.selectFrom("review_ratings").select(["record_id", "rater_id"]).where("project_id", "=", projectId).where("stage", "=", stage).where("submitted_at", "is not", null).execute(),
     db.selectFrom("review_consensus").selectAll().where("project_id", "=", projectId).where("stage", "=", stage).execute(),
   ]);
-  const submitted = new Set(submittedRows.map((row) => `${row.record_id} ${row.rater_id}`));
+  // Per rater, the records they submitted: thousands of rows, so no key strings built per row.
+  const submitted = new Map<string, Set<string>>();
+  for (const row of submittedRows) {
+    const mine = submitted.get(row.rater_id) ?? new Set<string>();
+    mine.add(row.record_id);
+    submitted.set(row.rater_id, mine);
+  }
   const agreedOn = new Set(consensusRows.map((row) => row.record_id));
   const progress: StageProgress = { assigned: 0, revealed: 0, withConsensus: 0 };
   const paired: string[] = [];
@@ -173,7 +179,7 @@ export async function readPairedItems(db: Db, projectId: string, stage: Stage): 
     const raters = ratersOf(recordId);
     if (raters.length === 0) continue;
     progress.assigned++;
-    if (raters.every((rater) => submitted.has(`${recordId} ${rater}`))) {
+    if (raters.every((rater) => submitted.get(rater)?.has(recordId))) {
       progress.revealed++;
       if (agreedOn.has(recordId)) progress.withConsensus++;
     }

@@ -13,6 +13,7 @@ import { migration008 } from "./008_blind_coding";
 import { migration009 } from "./009_screening";
 import { migration010 } from "./010_checklists";
 import { migration011 } from "./011_extraction";
+import { migration012 } from "./012_stage_pool_index";
 
 export type { Dialect } from "./dialect";
 
@@ -29,5 +30,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "009_screening": migration009(),
     "010_checklists": migration010(),
     "011_extraction": migration011(),
+    "012_stage_pool_index": migration012(),
   };
 }
