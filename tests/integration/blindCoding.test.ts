@@ -273,8 +273,13 @@ describe("blind double coding", () => {
     const singles = before.disagreements.filter((d) => d.codings.length === 1);
     expect(singles.length).toBeGreaterThanOrEqual(2);
 
-    const settle = (who: TestUser, body: unknown) => call(who, "POST", `/documents/${documentId}/disagreements/settle`, body);
+    const settle = (who: TestUser, body: object) => call(who, "POST", `/documents/${documentId}/disagreements/settle`, { unit: "word", threshold: 0.9, ...body });
     await json(await settle(coderB, { codingIds: pair.codings.map((c) => c.id), action: "merge", keep: "someone-else" }), 400);
+    // Only what the agreement lists is a disagreement: not a coding of one with a coding of another, not a made-up set.
+    const [single] = singles.map((d) => d.codings[0]!.id).filter((id) => id !== bFraud.id && id !== aFraud.id);
+    const mixed = await json<{ error: { message: string } }>(await settle(lead, { codingIds: [aFraud.id, single!], action: "drop" }), 409);
+    expect(mixed.error.message).toMatch(/not one of this transcript's disagreements/);
+    await json(await settle(lead, { codingIds: [aFraud.id], action: "drop" }), 409);
     await json(await settle(coderB, { codingIds: pair.codings.map((c) => c.id), action: "drop", keep: aFraud.id }), 400);
     await json(await settle(viewer, { codingIds: pair.codings.map((c) => c.id), action: "drop" }), 403);
     expect(await codings(lead)).toEqual(all);

@@ -193,7 +193,7 @@ export const api = {
     request<DocumentAgreement>("GET", `/api/documents/${enc(documentId)}/agreement?unit=${enc(unit)}&threshold=${enc(String(threshold))}`),
   settleDisagreement: (
     documentId: string,
-    input: { codingIds: string[]; action: Settlement["action"]; keep?: string; note?: string },
+    input: { codingIds: string[]; action: Settlement["action"]; keep?: string; note?: string; unit: DocumentAgreement["unit"]; threshold: number },
   ) => request<Settlement>("POST", `/api/documents/${enc(documentId)}/disagreements/settle`, input),
   createCode: (projectId: string, input: { name: string; level: CodeSummary["level"]; parentId?: string | null; color?: string }) =>
     request<CodeSummary>("POST", `/api/projects/${enc(projectId)}/codes`, input),

@@ -40,7 +40,14 @@ function choicesFor(disagreement: CodingDisagreement, coderName: (id: string) =>
   ];
 }
 
-function DisagreementItem({ document, disagreement, codeName, coderName, mayDiscuss, maySettle }: { disagreement: CodingDisagreement; coderName: (id: string) => string } & Omit<Props, "agreement">) {
+type ItemProps = Omit<Props, "agreement"> & {
+  disagreement: CodingDisagreement;
+  coderName: (id: string) => string;
+  /** The unit and threshold it was found at: the server settles only a disagreement it lists there. */
+  listedAt: Pick<DocumentAgreement, "unit" | "threshold">;
+};
+
+function DisagreementItem({ document, disagreement, codeName, coderName, mayDiscuss, maySettle, listedAt }: ItemProps) {
   const [choice, setChoice] = useState<number | null>(null);
   const [discussing, setDiscussing] = useState(false);
   const settling = useAction();
@@ -57,7 +64,7 @@ function DisagreementItem({ document, disagreement, codeName, coderName, mayDisc
     const picked = choice === null ? null : choices[choice];
     if (!picked) return;
     void settling.run(async () => {
-      await api.settleDisagreement(document.id, { codingIds, ...picked.choice });
+      await api.settleDisagreement(document.id, { codingIds, ...picked.choice, unit: listedAt.unit, threshold: listedAt.threshold });
       refreshCoding(document.id);
     });
   }
@@ -139,6 +146,7 @@ export function DisagreementList({ document, agreement, codeName, mayDiscuss, ma
             coderName={coderName}
             mayDiscuss={mayDiscuss}
             maySettle={maySettle}
+            listedAt={agreement}
           />
         ))}
       </ol>

@@ -76,6 +76,8 @@ const ReportSchema = z
 
 const SettleBody = z
   .strictObject({
+    unit: Query.shape.unit.openapi({ description: "The unit the disagreement was listed at (GET …/agreement's): character by default" }),
+    threshold: Query.shape.threshold.openapi({ description: "The overlap threshold it was listed at; default 0.9" }),
     codingIds: z.array(Id).min(1, "Name the codings of the disagreement.").max(20, "A disagreement is between at most 20 codings."),
     action: z.enum(["keep_one", "keep_both", "merge", "drop"], { error: "The action must be one of: keep_one, keep_both, merge, drop." }),
     keep: Id.optional().openapi({ description: "With keep_one or merge: the coding that stays (merge stretches it over all the codings' words)" }),
@@ -146,7 +148,7 @@ export const documentAgreementRoutes = new OpenAPIHono<AppEnv>()
       tags: ["agreement"],
       summary: "Settle a disagreement between codings: keep one, keep both, merge into one coding, or drop them",
       description:
-        "Only after reveal (409 while the transcript is coded blind). keep_one removes the other codings; merge stretches the kept coding over all their words and removes the rest; drop removes them all; keep_both removes none and closes the disagreement. Who settled it and when is recorded, and the agreement after settling is kept.",
+        "Only after reveal (409 while the transcript is coded blind), and only a disagreement GET …/agreement lists at the same unit and threshold (409 otherwise). keep_one removes the other codings; merge stretches the kept coding over all their words and removes the rest; drop removes them all; keep_both removes none and closes the disagreement. Who settled it and when is recorded, and the agreement after settling is kept.",
       request: { params: IdParam("documentId"), body: { content: { "application/json": { schema: SettleBody } }, required: true } },
       responses: { 201: json(SettlementSchema, "The settlement"), ...errorResponses(400, 401, 403, 404, 409) },
     }),
@@ -159,10 +161,20 @@ export const documentAgreementRoutes = new OpenAPIHono<AppEnv>()
       if (visibility.blind) throw errors.conflict("Disagreements are settled once this transcript's blind coding is revealed.");
       const { people } = await codersOf(c, documentId);
       const body = c.req.valid("json");
+      // Only a disagreement the agreement lists now may be settled: not any codings a caller names.
+      const coders = people.map((person) => person.id);
+      const now = await host.workers.run(
+        "documentAgreementReports",
+        { current: await codedText(host, documentId, coders), kept: {}, options: { unit: body.unit ?? "character", threshold: body.threshold ?? 0.9, coders } },
+        { timeoutMs: AGREEMENT_TIMEOUT_MS, what: "Checking the disagreement" },
+      );
+      if (!now.current.disagreements.some((d) => d.key === disagreementKey(body.codingIds))) {
+        throw errors.conflict("Those codings are not one of this transcript's disagreements now (at that unit and threshold), so nothing was settled.");
+      }
       const row = await settleDisagreement(
         host,
         documentId,
-        people.map((person) => person.id),
+        coders,
         { codingIds: body.codingIds, action: body.action, ...(body.keep !== undefined ? { keep: body.keep } : {}), note: body.note ?? "" },
         user.id,
       );
