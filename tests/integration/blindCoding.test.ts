@@ -132,7 +132,7 @@ describe("blind double coding", () => {
       return response;
     };
     const bDocs = [...(await json<{ collab: Collab[] }>(await asB("GET", `/documents/${documentId}`), 200)).collab, ...(await json<{ collab: Collab[] }>(await asB("GET", `/projects/${projectId}`), 200)).collab];
-    expect(bDocs.map((d) => d.kind).sort()).toEqual(["codebook", "layer", "text", "threads"]);
+    expect(bDocs.map((d) => d.kind).sort()).toEqual(["codebook", "layer", "round", "text", "threads"]);
     expect(bDocs.find((d) => d.kind === "layer")!.coderId).toBe(coderB.userId);
     const frames: Buffer[] = [];
     const socket = recordingSocket(server.url, frames);
@@ -196,7 +196,7 @@ describe("blind double coding", () => {
       await json(await asB("POST", `/documents/${documentId}/codings`, { codeId: heldCode.id, start: 3, end: 7 }), 400);
       await json(await asB("POST", `/projects/${projectId}/threads`, { anchor: { codingId: aHeld.id }, body: "What is this?" }), 400);
       // A member who is neither coder nor lead sees no layer at all while it is blind.
-      expect((await collabOf(viewer)).map((d) => d.kind)).toEqual(["text"]);
+      expect((await collabOf(viewer)).map((d) => d.kind)).toEqual(["text", "round"]);
 
       // A's layer, by its real name, is refused to B as if it did not exist.
       expect(await within(connect(server.url, aLayerName, coderB.token).refused, 10_000, "A's layer as B")).toMatch(/does not exist/);
@@ -232,6 +232,19 @@ describe("blind double coding", () => {
     }
     expect(await codings(coderA)).toEqual(before);
     expect((await codings(coderB)).every((c) => c.coder.id === coderB.userId)).toBe(true);
+
+    // The round's document is the server's to write: names it could not have built are refused, a member's update is dropped.
+    const round = (await collabOf(coderB)).find((d) => d.kind === "round")!.name;
+    for (const name of [`${round}/`, `${documentId}/Round`, `${documentId}/round/${coderA.userId}`]) {
+      expect(await within(connect(server.url, name, coderB.token).refused, 10_000, name)).toMatch(/does not exist/);
+    }
+    const planter = await connectSynced(server.url, round, coderB.token);
+    planter.doc.getMap("round").set("changedAt", "planted");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    planter.destroy();
+    const reader = await connectSynced(server.url, round, coderA.token);
+    expect(reader.doc.getMap("round").get("changedAt")).not.toBe("planted");
+    reader.destroy();
   });
 
   test("reveal shows every layer, takes A's codes into the codebook, opens A's threads and the agreement to B", async () => {
@@ -319,12 +332,21 @@ describe("blind double coding", () => {
     await json(await call(lead, "POST", `/documents/${second}/disagreements/settle`, { codingIds: [leadCoding.id], action: "drop" }), 409);
     await json(await call(lead, "POST", `/projects/${projectId}/threads`, { anchor: { disagreement: { documentId: second, codingIds: [leadCoding.id, leadCoding.id] } }, body: "Early" }), 409);
     await json(await call(coderA, "POST", `/documents/${second}/done`), 403);
+    // Coder B has the round's document open: each step of the round reaches them at once, no polling.
+    const round = (await collabOf(coderB, second)).find((d) => d.kind === "round")!;
+    const watcher = await connectSynced(server.url, round.name, coderB.token);
+    const nextChange = () => new Promise<void>((resolve) => watcher.doc.once("update", () => resolve()));
+    const leadDone = nextChange();
     const halfway = await json<{ status: string; coders: { id: string; done: boolean }[] }>(await call(lead, "POST", `/documents/${second}/done`), 200);
     expect(halfway.status).toBe("blind");
     expect(halfway.coders.find((c) => c.id === lead.userId)!.done).toBe(true);
     expect((await collabOf(coderB, second)).some((d) => d.kind === "layer" && d.coderId === lead.userId)).toBe(false);
+    await within(leadDone, 5_000, "the round's document changing when the lead marks done");
+    const revealing = nextChange();
     const revealed = await json<{ status: string; revealedAutomatically: boolean }>(await call(coderB, "POST", `/documents/${second}/done`), 200);
     expect(revealed).toMatchObject({ status: "revealed", revealedAutomatically: true });
+    await within(revealing, 5_000, "the round's document changing at reveal");
+    watcher.destroy();
     expect((await collabOf(coderB, second)).some((d) => d.kind === "layer" && d.coderId === lead.userId)).toBe(true);
     await json(await call(coderB, "POST", `/documents/${second}/done`), 409);
     await json(await call(coderB, "GET", `/documents/${second}/agreement`), 200);
@@ -344,7 +366,7 @@ describe("blind double coding", () => {
       watching.destroy();
     }
     expect(await within(connect(server.url, aLayer, lead.token).refused, 10_000, "A's layer as the lead")).toMatch(/does not exist/);
-    expect((await collabOf(lead, third)).map((d) => d.kind)).toEqual(["text"]);
+    expect((await collabOf(lead, third)).map((d) => d.kind)).toEqual(["text", "round"]);
     await json(await call(lead, "GET", `/documents/${third}/agreement`), 403);
   });
 });

@@ -96,7 +96,7 @@ describe("coding together", () => {
 
       // The listing names the layers; each client reads them (read-only) and resolves the anchors in its own copy.
       const detail = await json<{ collab: { name: string; kind: string; coderId?: string }[] }>(await api(server.url, consultant.token, "GET", `/documents/${documentId}`), 200);
-      expect(detail.collab.map((d) => d.kind)).toEqual(["text", "layer", "layer"]);
+      expect(detail.collab.map((d) => d.kind)).toEqual(["text", "round", "layer", "layer"]);
       for (const layer of detail.collab.filter((d) => d.kind === "layer")) {
         const watcher = await connectSynced(server.url, layer.name, consultant.token);
         clients.push(watcher);

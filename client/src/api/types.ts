@@ -69,6 +69,7 @@ export type DocumentSummary = {
 export type CollabDocument =
   | { name: string; kind: "text" }
   | { name: string; kind: "layer"; coderId: string }
+  | { name: string; kind: "round" }
   | { name: string; kind: "codebook" }
   | { name: string; kind: "threads" };
 export type DocumentDetail = DocumentSummary & { role: Role; readOnly: boolean; collab: CollabDocument[] };

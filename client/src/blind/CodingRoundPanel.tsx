@@ -19,9 +19,6 @@ import { AgreementView } from "./AgreementView";
 import { useRefreshCoding } from "./refreshCoding";
 import { WatchSetting } from "./WatchSetting";
 
-/** While blind, others marking their coding done changes nothing the page watches: ask now and then. */
-const ROUND_POLL_MS = 10_000;
-
 function StartRound({ document, members }: { document: DocumentDetail; members: Member[] }) {
   const [coders, setCoders] = useState<string[]>([]);
   const { busy, message, run } = useAction();
@@ -121,15 +118,13 @@ function RoundState({ round, document, selfId, isLead }: { round: BlindRound; do
 export function CodingRoundPanel({ document }: { document: DocumentDetail }) {
   const user = useUser();
   const project = useQuery(queries.project(document.projectId));
-  const round = useQuery({
-    ...queries.blindRound(document.id),
-    refetchInterval: (query) => (query.state.data?.status === "blind" ? ROUND_POLL_MS : false),
-  });
+  const round = useQuery(queries.blindRound(document.id));
   const refreshCoding = useRefreshCoding();
   const isLead = can(document.role, "coding.blind");
-  const layers = document.collab.filter((entry) => entry.kind === "layer").map((entry) => entry.name);
-  // Codings and settlements change the coders' layers: the agreement, codings and round follow.
-  useDocumentChanges(layers, () => refreshCoding(document.id));
+  // Codings and settlements change the coders' layers, and the round's own document changes
+  // when it starts, a coder is done, or it is revealed: the agreement, codings and round follow.
+  const watched = document.collab.filter((entry) => entry.kind === "layer" || entry.kind === "round").map((entry) => entry.name);
+  useDocumentChanges(watched, () => refreshCoding(document.id));
   // Starting or revealing changes which layers this person may open.
   const status = round.data?.status ?? "none";
   useEffect(() => {

@@ -10,6 +10,7 @@ import { codingVisibility, type CodingViewer } from "./visibility";
 export type CollabEntry =
   | { name: string; kind: "text" }
   | { name: string; kind: "layer"; coderId: string }
+  | { name: string; kind: "round" }
   | { name: string; kind: "codebook" }
   | { name: string; kind: "threads" };
 
@@ -18,6 +19,7 @@ export async function documentCollab(db: Kysely<DatabaseSchema>, viewer: CodingV
   const layers = (await listLayers(db, { documentId })).filter((layer) => visibility.maySeeLayer(layer.coderId));
   return [
     { name: buildDocumentName({ kind: "text", documentId }), kind: "text" },
+    { name: buildDocumentName({ kind: "round", documentId }), kind: "round" },
     ...layers.map((layer) => ({ name: buildDocumentName({ kind: "layer", documentId, coderId: layer.coderId }), kind: "layer" as const, coderId: layer.coderId })),
   ];
 }

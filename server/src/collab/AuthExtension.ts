@@ -47,7 +47,7 @@ export class AuthExtension implements Extension {
     const address = parseDocumentName(data.documentName);
     const target = address ? await this.authorize(address, user.id) : null;
     if (!target) throw CLOSE.noSuchDocument;
-    // Only transcripts are edited over the socket; layers, the codebook and threads are written by the
+    // Only transcripts are edited over the socket; layers, rounds, the codebook and threads are written by the
     // server alone (collab/serverWrites.ts), so a client's update to them is never applied.
     if (address?.kind !== "text" || !can(target.role, "document.edit")) data.connectionConfig.readOnly = true;
     return {

@@ -3,7 +3,7 @@
 // reveals itself once every coder has marked it done. Reveal moves the codes the coders made
 // meanwhile from their layers into the codebook and keeps the coded text of the moment, so
 // the agreement at reveal can be shown beside the agreement after settling.
-import { adoptCodes, can, clearBlindCodes, readBlindCodes, type Code } from "@concord/shared";
+import { adoptCodes, buildDocumentName, can, clearBlindCodes, readBlindCodes, type Code } from "@concord/shared";
 import { changeAccess, closeConnections, closeLayerConnections, closeTextConnections } from "../collab/access";
 import { writeDocument, readDocument, type DocumentHost } from "../collab/serverWrites";
 import { blindDocumentsOf, readBlindRound, type BlindRound } from "../coding/blindRecord";
@@ -12,6 +12,15 @@ import { refusalsAsErrors } from "../coding/problems";
 import { errors } from "../errors";
 import { codebookName, layerName } from "./codebook";
 import { codedText, keepSnapshot } from "./codedSegments";
+
+/**
+ * Tells everyone with the transcript open, on every process, that its round changed: the
+ * round's document (which only the server writes) notes when. What changed — who is done,
+ * whether it is revealed — is read from GET …/blind, which every member may read anyway.
+ */
+async function noteRoundChanged(host: DocumentHost, documentId: string): Promise<void> {
+  await writeDocument(host, buildDocumentName({ kind: "round", documentId }), (doc) => doc.getMap("round").set("changedAt", new Date().toISOString()));
+}
 
 /** Starts blind coding of a transcript by `coderIds` (members who may edit). */
 export async function startBlindCoding(host: DocumentHost, document: { id: string; projectId: string }, coderIds: string[], by: string): Promise<BlindRound> {
@@ -36,6 +45,7 @@ export async function startBlindCoding(host: DocumentHost, document: { id: strin
   // The coders' cursors on the text stop being relayed (PresenceExtension): its connections authenticate afresh too.
   closeTextConnections(host.hocuspocus, [document.id]);
   announceCollabChanged(host.hocuspocus, document.id);
+  await noteRoundChanged(host, document.id);
   return (await readBlindRound(db, document.id))!;
 }
 
@@ -56,6 +66,7 @@ export async function revealBlindCoding(host: DocumentHost, document: { id: stri
   // The coders' cursors may be relayed again once their text connections authenticate afresh.
   closeTextConnections(host.hocuspocus, [document.id]);
   announceCollabChanged(host.hocuspocus, document.id);
+  await noteRoundChanged(host, document.id);
   return round;
 }
 
@@ -82,7 +93,10 @@ export async function markBlindCodingDone(host: DocumentHost, document: { id: st
   if (!round.coders.some((coder) => coder.id === coderId)) throw errors.forbidden("Only the coders named for this blind coding can mark it done.");
   await db.updateTable("blind_coders").set({ done_at: new Date().toISOString() }).where("document_id", "=", document.id).where("coder_id", "=", coderId).where("done_at", "is", null).execute();
   const pending = await db.selectFrom("blind_coders").select("coder_id").where("document_id", "=", document.id).where("done_at", "is", null).executeTakeFirst();
-  if (pending) return (await readBlindRound(db, document.id))!;
+  if (pending) {
+    await noteRoundChanged(host, document.id);
+    return (await readBlindRound(db, document.id))!;
+  }
   try {
     return await revealBlindCoding(host, document, null);
   } catch (error) {

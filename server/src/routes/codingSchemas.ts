@@ -115,11 +115,12 @@ export const SegmentSchema = z
 export const CollabDocumentSchema = z
   .object({
     name: z.string().openapi({ description: "The WebSocket document name to open (never build it yourself)" }),
-    kind: z.enum(["text", "layer", "codebook", "threads"]),
+    kind: z.enum(["text", "layer", "round", "codebook", "threads"]),
     coderId: z.string().optional().openapi({ description: "For a layer: whose codings it holds" }),
   })
   .openapi("CollabDocument", {
     description:
-      "A collaborative document the caller may open. Layers, the codebook and threads are read-only on the socket: change them through the REST API. " +
+      "A collaborative document the caller may open. Layers, the round, the codebook and threads are read-only on the socket: change them through the REST API. " +
+      "The round changes whenever the transcript's coding round does (started, a coder done, revealed): fetch GET /api/documents/{documentId}/blind again. " +
       'When a layer appears, the transcript\'s document sends the stateless message {"type":"collab-changed"}: fetch the listing again.',
   });

@@ -9,6 +9,7 @@ describe("document names", () => {
     const addresses: DocumentAddress[] = [
       { kind: "text", documentId: A },
       { kind: "layer", documentId: A, coderId: B },
+      { kind: "round", documentId: B },
       { kind: "codebook", projectId: A },
       { kind: "threads", projectId: B },
       { kind: "reviewRater", projectId: A, stage: "full_text", raterId: B },
@@ -34,6 +35,10 @@ describe("document names", () => {
       `project/${A}/review/full_text/rater/${B}/`,
       `project/${A}/review/full_text/revealed/${B}`,
       `${A}/layer/${B}/`,
+      `${A}/round/`,
+      `${A}/round/${B}`,
+      `${A}/Round`,
+      `project/${A}/round`,
       `${A}/layer/${B}/layer/${A}`,
       `${A}/Layer/${B}`,
       `${A}//layer/${B}`,

@@ -5,6 +5,7 @@
 //
 //   <documentId>                      the transcript text (names of existing data, unchanged)
 //   <documentId>/layer/<coderId>      one coder's codings of that transcript
+//   <documentId>/round                that transcript's coding round: when it last changed (server-written)
 //   project/<projectId>/codebook      the project's codebook
 //   project/<projectId>/threads       the project's discussion threads (reserved)
 //   project/<projectId>/review/<stage>/rater/<raterId>   one rater's own work at a review stage
@@ -15,6 +16,7 @@ import { STAGES, type Stage } from "../review/items";
 const ID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const ID = new RegExp(`^${ID_PATTERN}$`);
 const LAYER = new RegExp(`^(${ID_PATTERN})/layer/(${ID_PATTERN})$`);
+const ROUND = new RegExp(`^(${ID_PATTERN})/round$`);
 const PROJECT_DOC = new RegExp(`^project/(${ID_PATTERN})/(codebook|threads)$`);
 const STAGE_PATTERN = STAGES.join("|");
 const REVIEW_RATER = new RegExp(`^project/(${ID_PATTERN})/review/(${STAGE_PATTERN})/rater/(${ID_PATTERN})$`);
@@ -23,6 +25,7 @@ const REVIEW_REVEALED = new RegExp(`^project/(${ID_PATTERN})/review/(${STAGE_PAT
 export type DocumentAddress =
   | { kind: "text"; documentId: string }
   | { kind: "layer"; documentId: string; coderId: string }
+  | { kind: "round"; documentId: string }
   | { kind: "codebook"; projectId: string }
   | { kind: "threads"; projectId: string }
   | { kind: "reviewRater"; projectId: string; stage: Stage; raterId: string }
@@ -41,6 +44,8 @@ export function buildDocumentName(address: DocumentAddress): string {
       return address.documentId;
     case "layer":
       return `${address.documentId}/layer/${address.coderId}`;
+    case "round":
+      return `${address.documentId}/round`;
     case "codebook":
     case "threads":
       return `project/${address.projectId}/${address.kind}`;
@@ -56,6 +61,8 @@ export function parseDocumentName(name: string): DocumentAddress | null {
   if (isId(name)) return { kind: "text", documentId: name };
   const layer = LAYER.exec(name);
   if (layer) return { kind: "layer", documentId: layer[1]!, coderId: layer[2]! };
+  const round = ROUND.exec(name);
+  if (round) return { kind: "round", documentId: round[1]! };
   const project = PROJECT_DOC.exec(name);
   if (project) return { kind: project[2] as "codebook" | "threads", projectId: project[1]! };
   const rater = REVIEW_RATER.exec(name);
