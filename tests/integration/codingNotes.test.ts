@@ -137,3 +137,9 @@ test("a blind coding is as missing to the other coder as an unknown one, and kee
   await json(call(coderA, "PATCH", `/codings/${coding.id}`, { note: "Still blind" }), 200);
   expect((await codings(coderA, documentId)).find((c) => c.id === coding.id)!.note).toBe("Still blind");
 });
+
+test("the route is in the OpenAPI document, with its body", async () => {
+  const openapi = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+  expect(Object.keys(openapi.paths["/codings/{codingId}"] ?? {})).toEqual(expect.arrayContaining(["delete", "patch"]));
+  expect(openapi.components.schemas).toHaveProperty("CodingNote");
+});
