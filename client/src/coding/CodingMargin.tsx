@@ -159,28 +159,32 @@ function Stripes({ coding, placed, boxes }: { coding: CodingState; placed: Place
     }
   }
 
+  // The tooltip and the note form sit beside the stripes, not in them: the stripes' box
+  // contains its paint (for typing speed), which would clip anything drawn over the text.
   return (
-    <div className="coding-stripes" role="group" aria-label={`Codings (${drawn.length})`} onMouseLeave={() => coding.setActive(null)}>
-      {drawn.map((item, index) => {
-        const box = boxes.get(item.id)!;
-        const code = coding.codeById.get(item.codeId);
-        const mine = item.coderId === coding.userId;
-        return (
-          <Stripe
-            key={item.id}
-            item={item}
-            index={index}
-            top={box.top}
-            height={box.height}
-            left={(layout.lanes.get(item.id) ?? 0) * (laneWidth + 1)}
-            width={laneWidth}
-            color={code?.color ?? "#666666"}
-            label={`${code?.name ?? "Unknown code"}, coded by ${coderName(coding, item.coderId)}${mine ? ". Delete removes it, N writes its note" : ""}`}
-            describedBy={coding.active === item.id ? tooltipId : undefined}
-            actions={actions}
-          />
-        );
-      })}
+    <>
+      <div className="coding-stripes" role="group" aria-label={`Codings (${drawn.length})`} onMouseLeave={() => coding.setActive(null)}>
+        {drawn.map((item, index) => {
+          const box = boxes.get(item.id)!;
+          const code = coding.codeById.get(item.codeId);
+          const mine = item.coderId === coding.userId;
+          return (
+            <Stripe
+              key={item.id}
+              item={item}
+              index={index}
+              top={box.top}
+              height={box.height}
+              left={(layout.lanes.get(item.id) ?? 0) * (laneWidth + 1)}
+              width={laneWidth}
+              color={code?.color ?? "#666666"}
+              label={`${code?.name ?? "Unknown code"}, coded by ${coderName(coding, item.coderId)}${mine ? ". Delete removes it, N writes its note" : ""}`}
+              describedBy={coding.active === item.id ? tooltipId : undefined}
+              actions={actions}
+            />
+          );
+        })}
+      </div>
       {active && activeBox ? (
         <div id={tooltipId} role="tooltip" className="coding-tooltip" style={{ top: activeBox.top }}>
           <strong>{coding.codeById.get(active.codeId)?.name ?? "Unknown code"}</strong>
@@ -199,7 +203,7 @@ function Stripes({ coding, placed, boxes }: { coding: CodingState; placed: Place
           }}
         />
       ) : null}
-    </div>
+    </>
   );
 }
 
