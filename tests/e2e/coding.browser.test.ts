@@ -4,7 +4,7 @@
 // arrive); the consultant codes from the Codes panel; on a phone the Codes sheet applies a
 // code to the words selected before it opened; the codebook's history shows a merge and a split
 // made in the Codes panel; a coder writes the note of their own coding from its stripe (N),
-// and the other person sees it on focus, live. axe-core on each; screenshots desktop + phone.
+// and the other person sees it on focus, live; on a phone from its line's list. axe-core on each; screenshots desktop + phone.
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -277,6 +277,27 @@ describe.skipIf(unavailable !== null)("coding in the browser", () => {
     await expectNoSeriousAxeViolations(phone, "phone transcript with coding bars");
     await screenshot(phone, "coding-stripes-phone");
     await phone.screenshot({ path: path.join(ARTIFACTS_DIR, "coding-stripes-phone-viewport.png") });
+    await bar.click();
+
+    // The coder writes the note of the coding just made from its line's list.
+    const noteButton = phone.getByRole("button", { name: "Note on your coding of Money worries" });
+    // Several lines hold Money worries; the coder's own coding is listed in one of them.
+    const bars = phone.locator('.coding-line__bar[aria-label*="Money worries"]');
+    for (let i = 0; i < (await bars.count()) && (await noteButton.count()) === 0; i++) {
+      await bars.nth(i).click();
+      if ((await noteButton.count()) === 0) await bars.nth(i).click();
+    }
+    await noteButton.click();
+    const form = phone.getByRole("form", { name: "Note on your coding of Money worries" });
+    await form.getByLabel("Note on your coding of Money worries").fill("Rent, mostly");
+    await expectNoSeriousAxeViolations(phone, "the note form on a phone");
+    await phone.screenshot({ path: path.join(ARTIFACTS_DIR, "coding-note-form-phone-viewport.png") });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.viewport.width);
+    await form.getByRole("button", { name: "Save note" }).click();
+    await form.waitFor({ state: "detached" });
+    await expect.poll(() => phone.getByRole("status").filter({ hasText: "Saved the note" }).count()).toBeGreaterThan(0);
+    const listed = await callApi<{ codings: { coder: { name: string }; note: string }[] }>(phone, "GET", `/api/documents/${ids.documentId}/codings`);
+    expect(listed.codings.filter((c) => c.coder.name === "Dr Tom Hale").map((c) => c.note)).toContain("Rent, mostly");
     await phone.context().close();
   });
 });
