@@ -3,7 +3,8 @@
 // live with the code's name on keyboard focus (focus staying on the stripe while more codings
 // arrive); the consultant codes from the Codes panel; on a phone the Codes sheet applies a
 // code to the words selected before it opened; the codebook's history shows a merge and a split
-// made in the Codes panel. axe-core on each; screenshots desktop + phone.
+// made in the Codes panel; a coder writes the note of their own coding from its stripe (N),
+// and the other person sees it on focus, live; on a phone from its line's list. axe-core on each; screenshots desktop + phone.
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -140,6 +141,51 @@ describe.skipIf(unavailable !== null)("coding in the browser", () => {
     await mine.waitFor({ timeout: LIVE_MS });
   });
 
+  it("the coder writes the note of their own coding from its stripe by keyboard, and the other person sees it on focus, live", async () => {
+    const mine = consultant.locator(`.coding-stripe[aria-label^="${CODE}, coded by Jo Mensah"]`);
+    const theirs = lead.locator(`.coding-stripe[aria-label^="${CODE}, coded by Jo Mensah"]`);
+    await mine.focus();
+    expect(await mine.getAttribute("aria-label")).toContain("N writes its note");
+    await consultant.keyboard.press("n");
+    const form = consultant.getByRole("form", { name: `Note on your coding of ${CODE}` });
+    const box = form.getByLabel(`Note on your coding of ${CODE}`);
+    await box.waitFor();
+    expect(await box.evaluate((element) => element === document.activeElement)).toBe(true);
+    await consultant.keyboard.type("Said twice, quietly");
+    await expectNoSeriousAxeViolations(consultant, "note form beside a stripe");
+    await screenshot(consultant, "coding-note-form-desktop");
+    await consultant.keyboard.press("Enter");
+    await form.waitFor({ state: "detached" });
+    // Focus is back on the stripe, which now shows the note.
+    expect(await consultant.evaluate(() => document.activeElement?.classList.contains("coding-stripe"))).toBe(true);
+    await expect.poll(() => consultant.locator(".coding-notice").textContent()).toContain(`Saved the note on a coding of ${CODE}`);
+    await expect.poll(() => consultant.getByRole("tooltip").textContent(), { timeout: LIVE_MS }).toContain("Said twice, quietly");
+
+    // The lead sees the note on the consultant's stripe, and it changes live while focused there.
+    await theirs.focus();
+    await expect.poll(() => lead.getByRole("tooltip").textContent(), { timeout: LIVE_MS }).toContain("Said twice, quietly");
+    // Not theirs to write: N opens nothing on someone else's stripe.
+    await lead.keyboard.press("n");
+    expect(await lead.getByRole("form", { name: /Note on your coding/ }).count()).toBe(0);
+    await mine.focus();
+    await consultant.keyboard.press("N");
+    expect(await box.inputValue()).toBe("Said twice, quietly");
+    await box.fill("Said twice, quietly, then laughed");
+    await form.getByRole("button", { name: "Save note" }).click();
+    await form.waitFor({ state: "detached" });
+    await expect.poll(() => lead.getByRole("tooltip").textContent(), { timeout: LIVE_MS }).toContain("Said twice, quietly, then laughed");
+    await screenshot(lead, "coding-note-tooltip-desktop");
+    // Escape leaves the note as it was.
+    await mine.focus();
+    await consultant.keyboard.press("n");
+    await box.fill("Never saved");
+    await consultant.keyboard.press("Escape");
+    await form.waitFor({ state: "detached" });
+    const listed = await callApi<{ codings: { coder: { name: string }; note: string }[] }>(consultant, "GET", `/api/documents/${ids.documentId}/codings`);
+    expect(listed.codings.filter((c) => c.coder.name === "Jo Mensah").map((c) => c.note)).toContain("Said twice, quietly, then laughed");
+    expect(listed.codings.map((c) => c.note)).not.toContain("Never saved");
+  });
+
   it("merges a code into another from the Codes panel: its codings move, and the codebook keeps the merge", async () => {
     const merged = "Not listened to";
     const { id: mergedId } = await callApi<{ id: string }>(lead, "POST", `/api/projects/${ids.projectId}/codes`, { name: merged, level: "initial" });
@@ -231,6 +277,27 @@ describe.skipIf(unavailable !== null)("coding in the browser", () => {
     await expectNoSeriousAxeViolations(phone, "phone transcript with coding bars");
     await screenshot(phone, "coding-stripes-phone");
     await phone.screenshot({ path: path.join(ARTIFACTS_DIR, "coding-stripes-phone-viewport.png") });
+    await bar.click();
+
+    // The coder writes the note of the coding just made from its line's list.
+    const noteButton = phone.getByRole("button", { name: "Note on your coding of Money worries" });
+    // Several lines hold Money worries; the coder's own coding is listed in one of them.
+    const bars = phone.locator('.coding-line__bar[aria-label*="Money worries"]');
+    for (let i = 0; i < (await bars.count()) && (await noteButton.count()) === 0; i++) {
+      await bars.nth(i).click();
+      if ((await noteButton.count()) === 0) await bars.nth(i).click();
+    }
+    await noteButton.click();
+    const form = phone.getByRole("form", { name: "Note on your coding of Money worries" });
+    await form.getByLabel("Note on your coding of Money worries").fill("Rent, mostly");
+    await expectNoSeriousAxeViolations(phone, "the note form on a phone");
+    await phone.screenshot({ path: path.join(ARTIFACTS_DIR, "coding-note-form-phone-viewport.png") });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.viewport.width);
+    await form.getByRole("button", { name: "Save note" }).click();
+    await form.waitFor({ state: "detached" });
+    await expect.poll(() => phone.getByRole("status").filter({ hasText: "Saved the note" }).count()).toBeGreaterThan(0);
+    const listed = await callApi<{ codings: { coder: { name: string }; note: string }[] }>(phone, "GET", `/api/documents/${ids.documentId}/codings`);
+    expect(listed.codings.filter((c) => c.coder.name === "Dr Tom Hale").map((c) => c.note)).toContain("Rent, mostly");
     await phone.context().close();
   });
 });

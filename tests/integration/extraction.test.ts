@@ -2,9 +2,12 @@
 // 2020): extraction fields saved per included study land in the study-characteristics table
 // as CSV, DOCX and XLSX; bad input is refused and stores nothing; a viewer reads but may not
 // write. A lead marks a full text as not retrieved: PRISMA counts it in its own box and it is
-// not assessed; undoing it restores the counts.
+// not assessed; undoing it restores the counts. Another member's open review page learns of
+// the mark and its undo through the stage's revealed document, which says no more than the list.
+import { NOT_RETRIEVED_FIELD, REVIEW_ITEMS_FIELD } from "@concord/shared";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { connect, synced, within, type CollabClient } from "../helpers/collab";
 import { api, discard, importRis, type ServerProcess, type TestUser } from "../helpers/server";
 import { startTeam } from "../helpers/team";
 
@@ -143,5 +146,46 @@ describe("full texts not retrieved", () => {
     await ok(call(lead, "DELETE", `/projects/${projectId}/not-retrieved/${fourth}`), 204);
     expect((await prisma()).counts.main).toEqual(before.counts.main);
     expect((await call(lead, "DELETE", `/projects/${projectId}/not-retrieved/${fourth}`)).status).toBe(404);
+  });
+
+  test("a second member's watched revealed document changes on the mark and on its undo, carrying only the record id", async () => {
+    const fourth = ids[TITLES[3]!]!;
+    // The viewer rates nothing, so lists no items; the stage's document comes with the list anyway.
+    const listing = await json<{ items: unknown[]; collab: { revealed: string } }>(call(viewer, "GET", `/projects/${projectId}/stages/full_text/items?mine=true`));
+    expect(listing.items).toEqual([]);
+    const watched: CollabClient[] = [];
+    try {
+      for (const who of [viewer, rater]) watched.push(await synced(connect(server.url, listing.collab.revealed, who.token), "the full-text revealed document"));
+      const marks = (client: CollabClient) => client.doc.getMap<string>(NOT_RETRIEVED_FIELD);
+      const changes = (client: CollabClient, check: () => boolean, what: string) =>
+        within(
+          new Promise<void>((resolve) => {
+            const test = () => check() && resolve();
+            client.doc.on("update", test);
+            test();
+          }),
+          10_000,
+          what,
+        );
+      const itemsBefore = watched[0]!.doc.getMap(REVIEW_ITEMS_FIELD).toJSON();
+
+      // A refused mark changes no document; the accepted one after it is the first change seen.
+      let updates = 0;
+      watched[0]!.doc.on("update", () => updates++);
+      expect((await call(lead, "PUT", `/projects/${projectId}/not-retrieved/${fourth}`, { note: "n".repeat(1001) })).status).toBe(400);
+      expect((await call(rater, "PUT", `/projects/${projectId}/not-retrieved/${fourth}`, { note: "x" })).status).toBe(403);
+      const mark = await json<{ markedAt: string }>(call(lead, "PUT", `/projects/${projectId}/not-retrieved/${fourth}`, { note: "Asked the library twice" }));
+      for (const client of watched) await changes(client, () => marks(client).get(fourth) === mark.markedAt, "the mark reaches a watching member");
+      expect(updates).toBe(1);
+      expect(marks(watched[0]!).toJSON()).toEqual({ [fourth]: mark.markedAt });
+      // Nothing of anyone's work, nor the note, travels with it.
+      expect(watched[0]!.doc.getMap(REVIEW_ITEMS_FIELD).toJSON()).toEqual(itemsBefore);
+      expect(JSON.stringify(watched[0]!.doc.toJSON())).not.toContain("library");
+
+      await ok(call(lead, "DELETE", `/projects/${projectId}/not-retrieved/${fourth}`), 204);
+      for (const client of watched) await changes(client, () => !marks(client).has(fourth), "the undo reaches a watching member");
+    } finally {
+      for (const client of watched) client.destroy();
+    }
   });
 });

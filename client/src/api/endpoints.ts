@@ -134,7 +134,7 @@ export const api = {
     request<{ checklist: Checklist }>("POST", `/api/projects/${enc(projectId)}/checklists/${enc(key)}/versions`, definition),
   chooseChecklist: (projectId: string, key: string) => request<{ checklist: Checklist }>("PUT", `/api/projects/${enc(projectId)}/appraisal-checklist`, { key }),
   listReviewItems: (projectId: string, stage: ReviewStage) =>
-    request<{ items: ReviewItem[]; checklist: ReviewChecklist }>("GET", `/api/projects/${enc(projectId)}/stages/${stage}/items?mine=true`),
+    request<{ items: ReviewItem[]; checklist: ReviewChecklist; collab: { revealed: string } }>("GET", `/api/projects/${enc(projectId)}/stages/${stage}/items?mine=true`),
   listAssignments: (projectId: string, stage: ReviewStage) =>
     request<{ assignments: ReviewAssignment[] }>("GET", `/api/projects/${enc(projectId)}/stages/${stage}/assignments`),
   assignReviewer: (projectId: string, stage: ReviewStage, input: { userId: string; percent?: number; count?: number; seed?: number }) =>
@@ -214,4 +214,5 @@ export const api = {
   createCoding: (documentId: string, input: { codeId: string; start: number; end: number; note?: string }) =>
     request<CodingSummary>("POST", `/api/documents/${enc(documentId)}/codings`, input),
   deleteCoding: (codingId: string) => request<void>("DELETE", `/api/codings/${enc(codingId)}`),
+  changeCodingNote: (codingId: string, note: string) => request<CodingSummary>("PATCH", `/api/codings/${enc(codingId)}`, { note }),
 };

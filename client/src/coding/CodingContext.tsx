@@ -136,7 +136,7 @@ export function CodingProvider({ document, user, collaboration, editor, readOnly
 
   const selection = useCodingSelection(editor);
   const { recent, remember } = useRecentCodes(document.projectId);
-  const { apply, createCode, createAndApply, removeCoding, deleteCode, offer, setOffer } = useCodingActions({
+  const { apply, createCode, createAndApply, removeCoding, changeNote, deleteCode, offer, setOffer } = useCodingActions({
     documentId: document.id,
     projectId: document.projectId,
     codeById,
@@ -190,6 +190,7 @@ export function CodingProvider({ document, user, collaboration, editor, readOnly
       createCode,
       createAndApply,
       removeCoding,
+      changeNote,
       deleteCode,
       offer,
       setOffer,
@@ -199,7 +200,7 @@ export function CodingProvider({ document, user, collaboration, editor, readOnly
       paletteOpen,
       setPaletteOpen,
     }),
-    [active, apply, codeById, codeFilter, coders, codes, codings, createAndApply, createCode, deleteCode, editor, hiddenCoders, mayCode, offer, paletteOpen, recent, removeCoding, selectCoding, selection, setActive, setCodeFilter, setOffer, setPaletteOpen, shown, toggleCoder, document.id, document.projectId, user.id],
+    [active, apply, changeNote, codeById, codeFilter, coders, codes, codings, createAndApply, createCode, deleteCode, editor, hiddenCoders, mayCode, offer, paletteOpen, recent, removeCoding, selectCoding, selection, setActive, setCodeFilter, setOffer, setPaletteOpen, shown, toggleCoder, document.id, document.projectId, user.id],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

@@ -6,8 +6,10 @@
 // Positions are read from the editor in batches inside animation frames (reads only), then
 // written in one React commit: no read after a write, so no forced layout per stripe.
 // On a phone the stripes collapse to one bar per line with a count; a tap lists the codes.
+// A coder writes the note of their own coding from its stripe (N) or, on a phone, its line's list.
 import type { Editor } from "@tiptap/core";
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { memo, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { CODING_LIMITS } from "@concord/shared/coding/limits";
 import { createPortal } from "react-dom";
 import { SCREENS, useMediaQuery } from "../components/useMediaQuery";
 import { useCoding, type CodingState } from "./CodingContext";
@@ -114,6 +116,9 @@ function Stripes({ coding, placed, boxes }: { coding: CodingState; placed: Place
   const active = coding.active ? placed.find((c) => c.id === coding.active) : undefined;
   const activeBox = active ? boxes.get(active.id) : undefined;
   const tooltipId = "coding-stripe-tooltip";
+  const [noting, setNoting] = useState<string | null>(null);
+  const notingItem = noting ? drawn.find((c) => c.id === noting) : undefined;
+  const notingBox = notingItem ? boxes.get(notingItem.id) : undefined;
 
   function focusAt(index: number) {
     const target = drawn[Math.max(0, Math.min(index, drawn.length - 1))];
@@ -146,33 +151,40 @@ function Stripes({ coding, placed, boxes }: { coding: CodingState; placed: Place
       // Focus goes to the neighbour first, so it is not lost with the removed stripe.
       focusAt(index + 1 < drawn.length ? index + 1 : index - 1);
       void coding.removeCoding(item);
+    } else if ((event.key === "n" || event.key === "N") && item.coderId === coding.userId) {
+      event.preventDefault();
+      setNoting(item.id);
     } else if (event.key === "Escape") {
       coding.editor?.commands.focus();
     }
   }
 
+  // The tooltip and the note form sit beside the stripes, not in them: the stripes' box
+  // contains its paint (for typing speed), which would clip anything drawn over the text.
   return (
-    <div className="coding-stripes" role="group" aria-label={`Codings (${drawn.length})`} onMouseLeave={() => coding.setActive(null)}>
-      {drawn.map((item, index) => {
-        const box = boxes.get(item.id)!;
-        const code = coding.codeById.get(item.codeId);
-        const mine = item.coderId === coding.userId;
-        return (
-          <Stripe
-            key={item.id}
-            item={item}
-            index={index}
-            top={box.top}
-            height={box.height}
-            left={(layout.lanes.get(item.id) ?? 0) * (laneWidth + 1)}
-            width={laneWidth}
-            color={code?.color ?? "#666666"}
-            label={`${code?.name ?? "Unknown code"}, coded by ${coderName(coding, item.coderId)}${mine ? ". Delete removes it" : ""}`}
-            describedBy={coding.active === item.id ? tooltipId : undefined}
-            actions={actions}
-          />
-        );
-      })}
+    <>
+      <div className="coding-stripes" role="group" aria-label={`Codings (${drawn.length})`} onMouseLeave={() => coding.setActive(null)}>
+        {drawn.map((item, index) => {
+          const box = boxes.get(item.id)!;
+          const code = coding.codeById.get(item.codeId);
+          const mine = item.coderId === coding.userId;
+          return (
+            <Stripe
+              key={item.id}
+              item={item}
+              index={index}
+              top={box.top}
+              height={box.height}
+              left={(layout.lanes.get(item.id) ?? 0) * (laneWidth + 1)}
+              width={laneWidth}
+              color={code?.color ?? "#666666"}
+              label={`${code?.name ?? "Unknown code"}, coded by ${coderName(coding, item.coderId)}${mine ? ". Delete removes it, N writes its note" : ""}`}
+              describedBy={coding.active === item.id ? tooltipId : undefined}
+              actions={actions}
+            />
+          );
+        })}
+      </div>
       {active && activeBox ? (
         <div id={tooltipId} role="tooltip" className="coding-tooltip" style={{ top: activeBox.top }}>
           <strong>{coding.codeById.get(active.codeId)?.name ?? "Unknown code"}</strong>
@@ -180,7 +192,70 @@ function Stripes({ coding, placed, boxes }: { coding: CodingState; placed: Place
           {active.note ? <span className="coding-tooltip__note">{active.note}</span> : null}
         </div>
       ) : null}
-    </div>
+      {notingItem && notingBox ? (
+        <NoteForm
+          coding={coding}
+          item={notingItem}
+          top={notingBox.top}
+          onClose={() => {
+            setNoting(null);
+            refs.current.get(notingItem.id)?.focus();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** Writes the note of one of the caller's codings: Enter in the box or Save keeps it, Escape leaves it as it was. */
+function NoteForm({ coding, item, top, onClose }: { coding: CodingState; item: PlacedCoding; top: number; onClose: () => void }) {
+  const [text, setText] = useState(item.note);
+  const [busy, setBusy] = useState(false);
+  const codeName = coding.codeById.get(item.codeId)?.name ?? "Unknown code";
+  async function save(event?: FormEvent) {
+    event?.preventDefault();
+    setBusy(true);
+    const saved = await coding.changeNote(item, text.trim());
+    setBusy(false);
+    if (saved) onClose();
+  }
+  return (
+    <form
+      className="coding-note-form"
+      style={{ top }}
+      aria-label={`Note on your coding of ${codeName}`}
+      onSubmit={(event) => void save(event)}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") {
+          event.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <label htmlFor="coding-note-text">Note on your coding of {codeName}</label>
+      <textarea
+        id="coding-note-text"
+        autoFocus
+        rows={3}
+        maxLength={CODING_LIMITS.noteChars}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === "Enter" && !event.shiftKey) {
+            event.preventDefault();
+            void save();
+          }
+        }}
+      />
+      <div className="coding-note-form__actions">
+        <button type="submit" className="button" disabled={busy}>
+          Save note
+        </button>
+        <button type="button" className="button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -226,6 +301,7 @@ const Stripe = memo(function Stripe({ item, index, top, height, left, width, col
 /** The phone's form: a bar per line with the number of codings starting there; a tap lists them. */
 function LineBars({ coding, placed, boxes }: { coding: CodingState; placed: PlacedCoding[]; boxes: Map<string, Box> }) {
   const [open, setOpen] = useState<number | null>(null);
+  const [noting, setNoting] = useState<{ item: PlacedCoding; top: number } | null>(null);
   const byId = useMemo(() => new Map(placed.map((c) => [c.id, c])), [placed]);
   const groups = useMemo(
     () => groupByLine(placed.flatMap((c) => { const box = boxes.get(c.id); return box ? [{ id: c.id, ...box }] : []; })),
@@ -259,7 +335,13 @@ function LineBars({ coding, placed, boxes }: { coding: CodingState; placed: Plac
                       <span className="code-swatch" style={{ background: coding.codeById.get(item.codeId)?.color }} aria-hidden="true" />
                       {coding.codeById.get(item.codeId)?.name ?? "Unknown code"}
                       <span className="coding-line__coder"> · {coderName(coding, item.coderId)}</span>
+                      {item.note ? <span className="coding-line__note">{item.note}</span> : null}
                     </button>
+                    {item.coderId === coding.userId ? (
+                      <button type="button" className="button coding-line__note-button" aria-label={`Note on your coding of ${coding.codeById.get(item.codeId)?.name ?? "Unknown code"}`} onClick={() => { setOpen(null); setNoting({ item, top: group.top }); }}>
+                        Note…
+                      </button>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -267,6 +349,7 @@ function LineBars({ coding, placed, boxes }: { coding: CodingState; placed: Plac
           </div>
         );
       })}
+      {noting ? <NoteForm coding={coding} item={noting.item} top={noting.top} onClose={() => setNoting(null)} /> : null}
     </div>
   );
 }

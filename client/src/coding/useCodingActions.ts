@@ -17,6 +17,8 @@ export type CodingActions = {
   createCode: (name: string, level?: CodeLevel, parentId?: string | null) => Promise<CodeSummary | null>;
   createAndApply: (name: string) => Promise<void>;
   removeCoding: (coding: PlacedCoding) => Promise<void>;
+  /** Saves the note of one of the caller's codings; false when the server refused it (told in the notice). */
+  changeNote: (coding: PlacedCoding, note: string) => Promise<boolean>;
   deleteCode: (code: Code) => Promise<void>;
   offer: UndoOffer | null;
   setOffer: (offer: UndoOffer | null) => void;
@@ -103,6 +105,26 @@ export function useCodingActions({ documentId, projectId, codeById, selection, r
     [codeById, documentId, fail],
   );
 
+  const changeNote = useCallback(
+    async (coding: PlacedCoding, note: string) => {
+      try {
+        await api.changeCodingNote(coding.id, note);
+        const name = codeById.get(coding.codeId)?.name ?? "the code";
+        setOffer({
+          message: note ? `Saved the note on a coding of ${name}.` : `Cleared the note on a coding of ${name}.`,
+          undo: async () => {
+            await api.changeCodingNote(coding.id, coding.note);
+          },
+        });
+        return true;
+      } catch (caught) {
+        fail(caught);
+        return false;
+      }
+    },
+    [codeById, fail],
+  );
+
   const deleteCode = useCallback(
     async (code: Code) => {
       try {
@@ -120,5 +142,5 @@ export function useCodingActions({ documentId, projectId, codeById, selection, r
     [projectId, fail],
   );
 
-  return { apply, createCode, createAndApply, removeCoding, deleteCode, offer, setOffer };
+  return { apply, createCode, createAndApply, removeCoding, changeNote, deleteCode, offer, setOffer };
 }

@@ -44,7 +44,7 @@ export function ReviewPage() {
   const byId = useMemo(() => new Map((records.data ?? []).map((r) => [r.id, r])), [records.data]);
   const stageItems = items.data?.items;
   const mine = stageItems?.find((i) => i.collab.own)?.collab;
-  useLiveReview(projectId, stage, [mine?.own ?? null, stageItems?.[0]?.collab.revealed ?? null]);
+  useLiveReview(projectId, stage, [mine?.own ?? null, items.data?.collab.revealed ?? null]);
   const role = project.data?.role;
   const failed = [project, records, criteria, items, assignments, agreement].find((q) => q.status === "error");
 

@@ -15,6 +15,13 @@ export function MarkNotRetrieved({ projectId, record }: { projectId: string; rec
   const invalidate = useInvalidate();
   const { busy, message, run } = useAction();
   const [note, setNote] = useState("");
+  // The next record starts with an empty note, but the form stays, so its message about the
+  // record just marked (which has left the screen) is still there to be read.
+  const [noteFor, setNoteFor] = useState(record.id);
+  if (noteFor !== record.id) {
+    setNoteFor(record.id);
+    setNote("");
+  }
   function submit(event: FormEvent) {
     event.preventDefault();
     void run(async () => {

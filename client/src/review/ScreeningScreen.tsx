@@ -181,7 +181,7 @@ export function ScreeningScreen(props: { projectId: string; stage: ReviewStage; 
       <p className="screening__status" role="status">
         {status}
       </p>
-      {canManage && stage === "full_text" && record && !mine?.submitted ? <MarkNotRetrieved key={record.id} projectId={projectId} record={record} /> : null}
+      {canManage && stage === "full_text" && record && !mine?.submitted ? <MarkNotRetrieved projectId={projectId} record={record} /> : null}
     </section>
   );
 }

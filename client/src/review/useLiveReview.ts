@@ -1,7 +1,9 @@
 // Keeps a review stage's lists live: opens the signed-in person's own review document and the
 // stage's revealed one (the server writes them; only what this person may see is in them)
 // and refetches the stage's items and agreement whenever either changes — a rater's own
-// decision from another tab, or an item revealed or settled by the others.
+// decision from another tab, or an item revealed or settled by the others — and the list of
+// full texts not retrieved, which the revealed document also tells of (the PRISMA report
+// follows the stage's data).
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { useEffect } from "react";
 import * as Y from "yjs";
@@ -23,7 +25,10 @@ export function useLiveReview(projectId: string, stage: ReviewStage, names: read
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refetch = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => invalidate(queryKeys.reviewStage(projectId, stage)), SETTLE_MS);
+      timer = setTimeout(() => {
+        invalidate(queryKeys.reviewStage(projectId, stage));
+        invalidate(queryKeys.notRetrieved(projectId));
+      }, SETTLE_MS);
     };
     const providers = wanted.map((name) => {
       const doc = new Y.Doc();

@@ -12,6 +12,7 @@ import {
   readCodings,
   removeCoding,
   resolveAnchor,
+  setCodingNote,
   transcriptTextMap,
   type Anchor,
   type LayerCoding,
@@ -142,4 +143,11 @@ export function locateCoding(host: DocumentHost, codingId: string) {
 export async function deleteCoding(host: DocumentHost, coding: { id: string; documentId: string; coderId: string }): Promise<void> {
   await writeDocument(host, layerName(coding.documentId, coding.coderId), (doc) => removeCoding(doc, coding.id));
   await host.store.db.deleteFrom("codings").where("id", "=", coding.id).execute();
+}
+
+/** Replaces a coding's note in its layer: everyone with the layer open sees it at once. */
+export async function changeCodingNote(host: DocumentHost, coding: { id: string; documentId: string; coderId: string }, note: string): Promise<PlacedCoding> {
+  await writeDocument(host, layerName(coding.documentId, coding.coderId), (doc) => setCodingNote(doc, coding.id, note));
+  const layers = await visibleLayers(host, { documentId: coding.documentId }, (layer) => layer.coderId === coding.coderId);
+  return (await placeCodings(host, layers, (c) => c.id === coding.id))[0]!;
 }

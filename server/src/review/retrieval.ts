@@ -3,12 +3,26 @@
 // undo it. A marked record leaves the full-text stage (stageItems.ts): it is not assessed for
 // eligibility, and the PRISMA counts show it in its own box. Ratings are never deleted, so an
 // undo brings back any that were stored.
+//
+// Each change is also written to every stage's revealed document, which every member's open
+// review page watches: the full-text list loses or regains the record, and the PRISMA counts
+// shown under each stage change. Only the record id and when it was marked go there, which
+// every member may read anyway; no rater's work is involved (a marked record has none submitted).
+import { STAGES, setNotRetrievedEntry } from "@concord/shared";
 import type { Kysely } from "kysely";
+import { writeDocument, type DocumentHost } from "../collab/serverWrites";
+import { revealedDocumentName } from "../commands/review";
 import { errors } from "../errors";
 import type { DatabaseSchema } from "../store/schema";
 import { readStageItems, recordAtStage } from "./stageItems";
 
 type Db = Kysely<DatabaseSchema>;
+
+async function announce(host: DocumentHost, projectId: string, recordId: string, markedAt: string | null): Promise<void> {
+  for (const stage of STAGES) {
+    await writeDocument(host, revealedDocumentName(projectId, stage), (doc) => setNotRetrievedEntry(doc, recordId, markedAt));
+  }
+}
 
 export interface NotRetrieved {
   recordId: string;
@@ -25,7 +39,13 @@ export async function listNotRetrieved(db: Db, projectId: string): Promise<NotRe
 }
 
 /** Marks a record at full text as not retrieved; refused for one someone has already assessed there. */
-export async function markNotRetrieved(db: Db, projectId: string, recordId: string, note: string, by: string): Promise<NotRetrieved> {
+export async function markNotRetrieved(host: DocumentHost, projectId: string, recordId: string, note: string, by: string): Promise<NotRetrieved> {
+  const mark = await storeMark(host.store.db, projectId, recordId, note, by);
+  await announce(host, projectId, recordId, mark.markedAt);
+  return mark;
+}
+
+async function storeMark(db: Db, projectId: string, recordId: string, note: string, by: string): Promise<NotRetrieved> {
   const record = await db.selectFrom("records").select("id").where("project_id", "=", projectId).where("id", "=", recordId).executeTakeFirst();
   if (!record) throw errors.missing("There is no such record in this project.");
   const existing = await db.selectFrom("reports_not_retrieved").selectAll().where("record_id", "=", recordId).executeTakeFirst();
@@ -44,7 +64,8 @@ export async function markNotRetrieved(db: Db, projectId: string, recordId: stri
 }
 
 /** Undoes the mark: the record is back at full text, to be assessed. */
-export async function unmarkNotRetrieved(db: Db, projectId: string, recordId: string): Promise<void> {
-  const result = await db.deleteFrom("reports_not_retrieved").where("project_id", "=", projectId).where("record_id", "=", recordId).executeTakeFirst();
+export async function unmarkNotRetrieved(host: DocumentHost, projectId: string, recordId: string): Promise<void> {
+  const result = await host.store.db.deleteFrom("reports_not_retrieved").where("project_id", "=", projectId).where("record_id", "=", recordId).executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw errors.missing("This record is not marked as not retrieved.");
+  await announce(host, projectId, recordId, null);
 }

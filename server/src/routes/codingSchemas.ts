@@ -78,6 +78,8 @@ const Position = z
   .max(4_096, "An anchor position is at most a few hundred bytes.")
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, "Anchor positions are base64-encoded Yjs relative positions.");
 
+const Note = z.string().max(CODING_LIMITS.noteChars, `A note may be at most ${CODING_LIMITS.noteChars} characters.`);
+
 export const NewCodingBody = z
   .object({
     codeId: Id,
@@ -87,9 +89,11 @@ export const NewCodingBody = z
       .object({ start: Position, end: Position })
       .optional()
       .openapi({ description: "Instead of offsets: Yjs relative positions (base64) made in the caller's copy of the transcript, as y-prosemirror makes them" }),
-    note: z.string().max(CODING_LIMITS.noteChars, `A note may be at most ${CODING_LIMITS.noteChars} characters.`).optional(),
+    note: Note.optional(),
   })
   .openapi("NewCoding");
+
+export const CodingNoteBody = z.strictObject({ note: Note.openapi({ description: "The whole note; an empty text clears it" }) }).openapi("CodingNote");
 
 const Coder = z.object({ id: z.string(), name: z.string() });
 

@@ -137,7 +137,7 @@ export const extractionRoutes = new OpenAPIHono<AppEnv>()
       const user = requireUser(c.var.user);
       const host = c.var.deps;
       await authorizeProject(host.store.db, projectId, user, "review.manage");
-      const mark = await markNotRetrieved(host.store.db, projectId, recordId, c.req.valid("json").note, user.id);
+      const mark = await markNotRetrieved(host, projectId, recordId, c.req.valid("json").note, user.id);
       return c.json(presentMark(mark, await namesOf(host, [mark.markedBy])), 200);
     },
   )
@@ -154,7 +154,7 @@ export const extractionRoutes = new OpenAPIHono<AppEnv>()
       const { projectId, recordId } = c.req.valid("param");
       const host = c.var.deps;
       await authorizeProject(host.store.db, projectId, requireUser(c.var.user), "review.manage");
-      await unmarkNotRetrieved(host.store.db, projectId, recordId);
+      await unmarkNotRetrieved(host, projectId, recordId);
       return c.body(null, 204);
     },
   );

@@ -68,7 +68,17 @@ export const reviewRoutes = new OpenAPIHono<AppEnv>()
       tags: ["review"],
       summary: "The stage's items as you may see them: yours to rate first",
       request: { params: StageParams, query: z.object({ mine: z.enum(["true", "false"]).optional().openapi({ description: "Only the items you are assigned" }) }) },
-      responses: { 200: json(z.object({ items: z.array(ItemSchema.omit({ record: true })), checklist: ChecklistRef }), "Items, and the checklist they are appraised with"), ...errorResponses(400, 401, 404) },
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(ItemSchema.omit({ record: true })),
+            checklist: ChecklistRef,
+            collab: z.object({ revealed: z.string() }).openapi({ description: "The stage's revealed document, to watch even while the stage has no items (a record marked not retrieved or restored changes it too)" }),
+          }),
+          "Items, the checklist they are appraised with, and the stage's live document",
+        ),
+        ...errorResponses(400, 401, 404),
+      },
     }),
     async (c) => {
       const { projectId, stage } = c.req.valid("param");
@@ -79,7 +89,9 @@ export const reviewRoutes = new OpenAPIHono<AppEnv>()
       const named = await namesOf(host, peopleOf(items));
       const collab = { own: raterDocumentName(projectId, stage, viewer.userId), revealed: revealedDocumentName(projectId, stage) };
       return c.json(
-        { items: items.map((item) => ({ ...presentReviewItem(item, viewer, named), stage, collab: { ...collab, own: item.raters.includes(viewer.userId) ? collab.own : null } })), checklist: await stageChecklist(host.store.db, projectId, stage) },
+        { items: items.map((item) => ({ ...presentReviewItem(item, viewer, named), stage, collab: { ...collab, own: item.raters.includes(viewer.userId) ? collab.own : null } })), checklist: await stageChecklist(host.store.db, projectId, stage),
+          collab: { revealed: collab.revealed },
+        },
         200,
       );
     },

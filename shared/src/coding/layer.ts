@@ -57,6 +57,16 @@ export function removeCoding(doc: Y.Doc, id: string): boolean {
   return true;
 }
 
+/** Replaces a coding's note (its coder's words on why these words have this code). */
+export function setCodingNote(doc: Y.Doc, id: string, note: string): LayerCoding {
+  const codings = codingsOf(doc);
+  const coding = codings.get(id);
+  if (!coding) throw new Error(`No coding ${id} in this layer.`);
+  const noted = { ...coding, note };
+  codings.set(id, noted);
+  return { id, ...noted };
+}
+
 /** Gives codings another code: all of `fromCodeId`'s (a merge) or those listed (a split). Returns how many moved. */
 export function recode(doc: Y.Doc, toCodeId: string, which: { fromCodeId: string } | { ids: ReadonlySet<string> }): number {
   const codings = codingsOf(doc);

@@ -20,6 +20,20 @@ export interface RevealedReviewEntry {
   consensus: Consensus | null;
 }
 
+/**
+ * The Y.Map, in each stage's revealed document, from the id of a record marked as not
+ * retrieved to when it was marked. It says only what every member may read anyway (GET
+ * …/not-retrieved); it is there so that open review pages learn of a mark or its undo.
+ */
+export const NOT_RETRIEVED_FIELD = "notRetrieved";
+
+/** Records a mark (or a change of its note), or with `markedAt` null its undo. */
+export function setNotRetrievedEntry(doc: Y.Doc, recordId: string, markedAt: string | null): void {
+  const marks = doc.getMap<string>(NOT_RETRIEVED_FIELD);
+  if (markedAt === null) marks.delete(recordId);
+  else marks.set(recordId, markedAt);
+}
+
 function itemsOf<T>(doc: Y.Doc): Y.Map<T> {
   return doc.getMap<T>(REVIEW_ITEMS_FIELD);
 }
