@@ -44,6 +44,11 @@ describe.skipIf(unavailable !== null)("the review's report", () => {
       expect(await agreement.locator(".agreement-figures dd").first().textContent()).toBe("97.2%");
       expect(await agreement.locator(".agreement-figures dd").nth(1).textContent()).toBe("100%");
       await agreement.getByRole("heading", { name: /, question 7$/ }).waitFor();
+      // The kappa paradox is named where it applies: questions every paper passed (1, 2 and 9 of CASP), not question 7, where the raters differed.
+      const paradox = await agreement.getByRole("note").filter({ hasText: "nearly every answer" }).textContent();
+      for (const n of [1, 2, 9]) expect(paradox).toMatch(new RegExp(`question ${n} \\("[^"]+"\\): 100% agreement, yet kappa cannot be computed`));
+      expect(paradox).toContain('question 1 ("Was there a clear statement of the aims of the research?")');
+      expect(paradox).not.toContain("question 7 (");
       expect(await agreement.getByRole("button", { name: /^Agree: / }).allTextContents()).toEqual(["Agree: Yes", "Agree: Can't tell", "Agree: No"]);
       await screenshot(page, `review-appraisal-${label}`);
 

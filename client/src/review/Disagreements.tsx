@@ -113,7 +113,7 @@ function Disagreement(props: { projectId: string; stage: ReviewStage; entry: Rev
 
 export function Disagreements(props: { projectId: string; stage: ReviewStage; agreement: ReviewAgreement; criteria: Criteria; checklist: Checklist | undefined }) {
   const { projectId, stage, agreement, criteria, checklist } = props;
-  const paradox = agreement.reason ? null : kappaParadox(agreement.before);
+  const paradox = agreement.reason ? null : kappaParadox(agreement, checklist);
   return (
     <section className="card stack" aria-labelledby="disagreements-heading">
       <h2 id="disagreements-heading">Agreement and disagreements</h2>
