@@ -4,8 +4,9 @@
 // prompt with answers of its own added to question 1 — which the list then shows beside
 // version 1, and a rater new to the stage then appraises with, hint and prompt included; on a
 // desktop and on a 390 px phone where the page never scrolls sideways. axe-core finds nothing.
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { axeViolations, browserUnavailableReason, demoServerAndBrowser, describeViolations, pageWithCookie, screenshot, signedInPage } from "../helpers/browser";
+import { ARTIFACTS_DIR, axeViolations, browserUnavailableReason, demoServerAndBrowser, describeViolations, pageWithCookie, screenshot, signedInPage } from "../helpers/browser";
 import { addMember, api, signUp } from "../helpers/server";
 
 const unavailable = browserUnavailableReason();
@@ -18,7 +19,7 @@ describe.skipIf(unavailable !== null)("appraisal checklists", () => {
     ["desktop", { viewport: { width: 1280, height: 800 } }],
     ["phone", { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }],
   ] as const) {
-    it(`the lead creates a checklist, chooses it and publishes a second version (${label})`, async () => {
+    it(`the lead creates a checklist, chooses it and publishes a second version with a hint and a prompt, which a rater then appraises with (${label})`, async () => {
       const page = await signedInPage(running.browser, running.server.url, "lead@example.org", options);
       await page.getByRole("link", { name: "Readiness for co-production (demo)" }).click();
       await page.getByRole("link", { name: "Review" }).first().click();
@@ -62,13 +63,13 @@ describe.skipIf(unavailable !== null)("appraisal checklists", () => {
       expect(await edit.getByRole("textbox", { name: "Question 1, prompt 1, key" }).inputValue()).toBe("a");
       await edit.getByRole("button", { name: "Add answer to question 1, prompt 1" }).click();
       await edit.getByRole("textbox", { name: "Question 1, prompt 1, answer 3" }).fill("Partly");
-      await edit.getByRole("button", { name: "Move question 1, prompt 1, answer 3 up" }).click();
+      await edit.getByRole("button", { name: "Move up question 1, prompt 1, answer 3" }).click();
       expect(await edit.getByRole("textbox", { name: "Question 1, prompt 1, answer 2" }).inputValue()).toBe("Partly");
       await edit.getByText("Hints and prompts of question 1 (1 hint, 1 prompt)").waitFor();
       const editing = await axeViolations(page);
       expect(editing, describeViolations(editing)).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(options.viewport.width);
-      await screenshot(page, `checklist-editor-prompts-${label}`);
+      await edit.screenshot({ path: path.join(ARTIFACTS_DIR, `checklist-editor-prompts-${label}.png`) });
       await edit.getByRole("button", { name: "Publish new version" }).click();
       await panel.getByText(`Saved ${name}, version 2.`).waitFor();
       await expect.poll(() => entry.textContent()).toMatch(/Versions: 1 \(.*\); 2 \(/);
@@ -117,7 +118,7 @@ describe.skipIf(unavailable !== null)("appraisal checklists", () => {
       const onForm = await axeViolations(raterPage);
       expect(onForm, describeViolations(onForm)).toEqual([]);
       expect(await raterPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(options.viewport.width);
-      await screenshot(raterPage, `checklist-prompt-on-form-${label}`);
+      await appraisal.locator(".appraisal-question").first().screenshot({ path: path.join(ARTIFACTS_DIR, `checklist-prompt-on-form-${label}.png`) });
       await raterPage.context().close();
       await page.context().close();
     });

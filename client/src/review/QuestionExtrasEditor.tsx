@@ -10,7 +10,7 @@ import { moveUp, newPrompt, replaceAt as replace, type DraftOption, type DraftPr
 function ReorderRemove(props: { what: string; index: number; canRemove: boolean; onMoveUp: () => void; onRemove: () => void }) {
   return (
     <>
-      <button type="button" className="button" disabled={props.index === 0} aria-label={`Move ${props.what} up`} onClick={props.onMoveUp}>
+      <button type="button" className="button" disabled={props.index === 0} aria-label={`Move up ${props.what}`} onClick={props.onMoveUp}>
         Move up
       </button>
       <button type="button" className="button" disabled={!props.canRemove} aria-label={`Remove ${props.what}`} onClick={props.onRemove}>
@@ -43,7 +43,7 @@ function PromptEditor(props: { prompt: DraftPrompt; name: string; onChange: (pro
         <div key={i} className="checklist-editor__row">
           <TextField label={`${name}, answer ${i + 1}`} value={answer.label} onChange={(e) => setAnswers(replace(prompt.answers, i, { ...answer, label: e.target.value }))} required maxLength={80} />
           <ReorderRemove
-            what={`${name}, answer ${i + 1}`}
+            what={`${name.toLowerCase()}, answer ${i + 1}`}
             index={i}
             canRemove={prompt.answers.length > 2}
             onMoveUp={() => setAnswers(moveUp(prompt.answers, i))}

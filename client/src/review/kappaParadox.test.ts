@@ -42,6 +42,7 @@ describe("the kappa paradox note at appraisal, question by question", () => {
     expect(note).toContain("question 6 (");
     expect(note).toContain("91.7% agreement, yet kappa is only 0.31; AC1 0.90");
     expect(note).not.toMatch(/question [34] /);
+    expect(note).toContain('cannot be computed; and question 6 ("Has the relationship');
     expect(note).toContain("for these questions");
   });
 

@@ -24,8 +24,8 @@ function paradoxIn(figures: Figures | undefined): { agreement: string; kappaSays
   return { agreement: percentOf(agreement), kappaSays: kappa === null ? "kappa cannot be computed" : `kappa is only ${kappa.toFixed(2)}`, ac1: value(figures?.gwet_ac1) };
 }
 
-/** "a", "a and b", "a, b and c". */
-const listed = (parts: string[]) => (parts.length < 2 ? parts.join("") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`);
+/** "a", "a; and b", "a; b; and c": semicolons, as each part has commas of its own. */
+const listed = (parts: string[]) => (parts.length < 2 ? parts.join("") : `${parts.slice(0, -1).join("; ")}; and ${parts.at(-1)}`);
 
 /**
  * The plain-words explanation to show, or null when there is nothing to explain. A stage
