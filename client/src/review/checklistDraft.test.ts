@@ -92,6 +92,8 @@ describe("hints and prompts in a draft", () => {
       ]),
     );
     expect(problems).toHaveLength(3);
+    const twoAs = withQuestion(caspCopy(), 9, { prompts: q10.prompts.map((p) => ({ ...p, key: "a" })) });
+    expect(definitionProblems(definitionOf(twoAs))).toEqual(['Question 10, prompt 2, key: Two prompts of question "q10" share the key "a".', 'Question 10, prompt 3, key: Two prompts of question "q10" share the key "a".']);
     expect(definitionProblems(definitionOf(caspCopy()))).toEqual([]);
   });
 
