@@ -2,7 +2,7 @@
 // keyboard alone (Tab from question to question, the arrow keys within an answer group, Enter
 // to open the hints), sees the draft saved as they go and the score and grade before
 // submitting; blind until the lead submits, then the item reveals live with the lead's
-// answers and the disagreement. On a 390 px phone every target is 44 px tall and nothing
+// answers and comments beside each question, and the disagreement. On a 390 px phone every target is 44 px tall and nothing
 // scrolls sideways. axe-core finds nothing to fix; screenshots go to test-artifacts/.
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -113,12 +113,21 @@ describe.skipIf(unavailable !== null)("appraisal in the browser", () => {
       }),
     ]);
     expect(await page.getByText(/Lena Lead:|Reflexive throughout/).count()).toBe(0);
+    expect(await screen.locator(".appraisal-question__other-comments, .appraisal-question__others").count()).toBe(0);
 
     // The lead submits: the item reveals on the rater's page without a reload, with the lead's answers and the disagreement on question 6.
     expect((await api(url, lead.token, "PUT", `${stage("appraisal")}/items/${first}/rating`, { answers: leadAnswers, comments: { q6: "Reflexive throughout" }, submit: true })).status).toBe(200);
     await screen.getByText(/the answers are revealed/).waitFor();
     expect(await screen.getByText("Lena Lead: Yes").count()).toBe(11); // questions 1–9, 10A and 10C
     expect(await screen.getByText("Lena Lead: No").count()).toBe(1); // 10B
+    // Beside question 6, the lead's comment too, as the item now carries it for the rater; no other question has one.
+    const revealedItem = (await (await api(url, rater.token, "GET", `${stage("appraisal")}/items/${first}`)).json()) as { work: { rater: { id: string }; comments: Record<string, string> }[] };
+    expect(revealedItem.work.find((w) => w.rater.id === lead.userId)!.comments).toEqual({ q6: "Reflexive throughout" });
+    const leadsComments = screen.getByRole("list", { name: "The other raters' comments on question 6" });
+    expect(await leadsComments.getByRole("listitem").allTextContents()).toEqual(["Lena Lead commented: Reflexive throughout"]);
+    expect(await screen.locator(".appraisal-question__other-comments").count()).toBe(1);
+    await leadsComments.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, "appraisal-1280-revealed-question6.png") });
     const view = page.getByRole("region", { name: "Agreement and disagreements" });
     await view.getByText("Reflexive throughout", { exact: false }).waitFor();
     // Agreement question by question: one paper revealed, question 6 split, the rest alike.

@@ -3,10 +3,12 @@
 // it shows), the files for the write-up to download, on a desktop and on a 390 px phone where
 // the diagram scrolls within itself and the page never sideways; and the appraisal's
 // agreement as the thesis reports it, 97.2% before discussion and 100% after, with the one
-// disagreement named by its question. axe-core finds nothing.
+// disagreement named by its question, and the kappa paradox explained for the questions it
+// applies to. axe-core finds nothing.
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { axeViolations, browserUnavailableReason, demoServerAndBrowser, describeViolations, screenshot, signedInPage } from "../helpers/browser";
+import { ARTIFACTS_DIR, axeViolations, browserUnavailableReason, demoServerAndBrowser, describeViolations, screenshot, signedInPage } from "../helpers/browser";
 
 const unavailable = browserUnavailableReason();
 if (unavailable) console.warn(`Skipping browser tests: ${unavailable}`);
@@ -44,6 +46,13 @@ describe.skipIf(unavailable !== null)("the review's report", () => {
       expect(await agreement.locator(".agreement-figures dd").first().textContent()).toBe("97.2%");
       expect(await agreement.locator(".agreement-figures dd").nth(1).textContent()).toBe("100%");
       await agreement.getByRole("heading", { name: /, question 7$/ }).waitFor();
+      // The kappa paradox is named where it applies: questions every paper passed (1, 2 and 9 of CASP), not question 7, where the raters differed.
+      const note = agreement.getByRole("note").filter({ hasText: "nearly every answer" });
+      await note.screenshot({ path: path.join(ARTIFACTS_DIR, `kappa-paradox-${label}.png`) });
+      const paradox = await note.textContent();
+      for (const n of [1, 2, 9]) expect(paradox).toMatch(new RegExp(`question ${n} \\("[^"]+"\\): 100% agreement, yet kappa cannot be computed`));
+      expect(paradox).toContain('question 1 ("Was there a clear statement of the aims of the research?")');
+      expect(paradox).not.toContain("question 7 (");
       expect(await agreement.getByRole("button", { name: /^Agree: / }).allTextContents()).toEqual(["Agree: Yes", "Agree: Can't tell", "Agree: No"]);
       await screenshot(page, `review-appraisal-${label}`);
 

@@ -171,5 +171,8 @@ describe("appraisal checklists", () => {
     expect(still.work.map((w) => w.checklist)).toEqual(["peer-quality@1", "peer-quality@1"]);
     const after = await (await call(lead, "GET", `/projects/${projectId}/reports/appraisal-scores.csv`)).text();
     expect(after.trim().split("\r\n").map((line) => line.split(",")).find((r) => r[0] === "Total")!.slice(1, 3)).toEqual(["2", "6"]);
+    // The study characteristics name the checklist the papers were appraised with, not the one chosen for new ones.
+    const studies = await (await call(lead, "GET", `/projects/${projectId}/reports/study-characteristics.csv`)).text();
+    expect(studies.split("\r\n")[0]!.split(",").at(-1)).toBe("Quality (Peer-role study quality)");
   });
 });

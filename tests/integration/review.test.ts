@@ -336,6 +336,8 @@ describe("screening and appraisal by two raters", () => {
       const bAnswers = i === 0 ? { ...allYes, q6: "cant_tell" } : allYes;
       await json(await rateItem(raterB, "appraisal", paper, { answers: bAnswers, comments: i === 0 ? { q6: "Reflexivity only touched on" } : {}, submit: true }), 200);
     }
+    // Revealed, the item brings each rater the other's comments per question, for the appraisal form to show beside its own.
+    expect((await item(lead, "appraisal", papers[0]!)).work.find((w) => w.rater.id === raterB.userId)!.comments).toEqual({ q6: "Reflexivity only touched on" });
     const casp = await json<Agreement>(await call(lead, "GET", `${stage("appraisal")}/agreement`), 200);
     expect(casp.before!.n_units).toBe(36);
     expect(casp.before!.percent_agreement.value).toBeCloseTo(35 / 36, 10);

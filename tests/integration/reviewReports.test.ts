@@ -3,6 +3,7 @@
 // records added by hand on the second path) as JSON, SVG and PNG; the appraisal scores and
 // study-characteristics tables as CSV, DOCX and XLSX; a stage's decisions as CSV, in which a
 // blind rater sees no one else's decision. Non-members get nothing.
+import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { demoCaspAnswers } from "@concord/shared/appraisal/demoAppraisals";
 import { api, discard, type ServerProcess, type TestUser } from "../helpers/server";
@@ -150,16 +151,22 @@ describe("the review's reports", () => {
     const studies = await (await ok(call(lead, "GET", `/projects/${projectId}/reports/study-characteristics.csv`))).text();
     expect(studies).toContain("Hale et al (2010),Peer workers in crisis teams");
     expect(studies).toContain("9 (A)");
+    // The quality column is named for the checklist the stage appraised with: CASP, built in.
+    expect(studies.split("\r\n")[0]!.split(",").at(-1)).toBe("Quality (CASP qualitative studies checklist)");
 
     for (const [file, type] of [
       ["appraisal-scores.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+      ["study-characteristics.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
       ["study-characteristics.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
     ] as const) {
       const answer = await ok(call(lead, "GET", `/projects/${projectId}/reports/${file}`));
       expect(answer.headers.get("content-type")).toBe(type);
       expect(answer.headers.get("content-disposition")).toContain(file);
-      // Both are zip archives.
-      expect([...new Uint8Array(await answer.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
+      // All are zip archives; the study characteristics name the checklist in their quality column.
+      const bytes = new Uint8Array(await answer.arrayBuffer());
+      expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
+      const text = Object.values(unzipSync(bytes)).map((part) => strFromU8(part)).join("\n");
+      expect(text.includes("Quality (CASP qualitative studies checklist)"), file).toBe(file.startsWith("study-characteristics"));
     }
     expect((await call(lead, "GET", `/projects/${projectId}/reports/everything.pdf`)).status).toBe(400);
   });

@@ -26,7 +26,7 @@ export function AppraisalForm({ projectId, item, userId, checklist }: { projectI
   const locked = Boolean(mine?.submitted) || submitting;
   const score = scoreAppraisal(checklist, answers);
   const numberOf = new Map(checklist.questions.map((q, i) => [q.key, i + 1]));
-  const others = item.work.filter((w) => w.rater.id !== userId).map((w) => ({ name: w.rater.name, answers: w.answers }));
+  const others = item.work.filter((w) => w.rater.id !== userId).map((w) => ({ name: w.rater.name, answers: w.answers, comments: w.comments }));
 
   function save(next: { answers: Record<string, string>; comments: Record<string, string> }, submit: boolean): Promise<void> {
     const done = queue.current.then(async () => {

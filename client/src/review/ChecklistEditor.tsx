@@ -1,11 +1,15 @@
 // The lead's compact editor of an appraisal checklist: its name, the answers every question
-// offers with the points each earns, the questions (label, counted or not, added and
-// removed) and the grade bands. Saving a new checklist creates its version 1; saving an
-// existing one publishes its next version, and ratings already given keep theirs.
+// offers with the points each earns, the questions (label, counted or not, their hints and
+// prompts, added and removed) and the grade bands. The draft is checked with the shared
+// schema before it is sent, so a problem is named where it is. Saving a new checklist creates
+// its version 1; saving an existing one publishes its next version, and ratings already
+// given keep theirs.
 import { useState, type FormEvent } from "react";
+import { Alert } from "../components/Alert";
 import { TextField } from "../components/Field";
 import { SaveOrCancel } from "../components/SaveOrCancel";
-import { keyFrom, type Draft } from "./checklistDraft";
+import { definitionOf, definitionProblems, keyFrom, newQuestion, replaceAt as replace, type Draft } from "./checklistDraft";
+import { QuestionExtrasEditor } from "./QuestionExtrasEditor";
 
 interface Props {
   draft: Draft;
@@ -26,13 +30,15 @@ function AddRow({ label, full, onAdd }: { label: string; full: boolean; onAdd: (
 
 export function ChecklistEditor({ draft: initial, isNew, busy, onSave, onCancel }: Props) {
   const [draft, setDraft] = useState(initial);
+  const [problems, setProblems] = useState<string[]>([]);
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
-  const replace = <T,>(list: T[], index: number, value: T) => list.map((x, i) => (i === index ? value : x));
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const key = isNew ? keyFrom(draft.name, ["casp-qualitative"], "checklist") : draft.key;
-    onSave({ ...draft, key });
+    const found = definitionProblems(definitionOf({ ...draft, key }));
+    setProblems(found);
+    if (found.length === 0) onSave({ ...draft, key });
   }
 
   return (
@@ -54,21 +60,20 @@ export function ChecklistEditor({ draft: initial, isNew, busy, onSave, onCancel 
       <fieldset className="stack">
         <legend>Questions</legend>
         {draft.questions.map((question, i) => (
-          <div key={question.key} className="checklist-editor__row">
-            <TextField label={`Question ${i + 1}`} value={question.label} onChange={(e) => set({ questions: replace(draft.questions, i, { ...question, label: e.target.value }) })} required maxLength={500} />
-            <label className="checklist-editor__check">
-              <input type="checkbox" checked={question.counted} onChange={(e) => set({ questions: replace(draft.questions, i, { ...question, counted: e.target.checked }) })} /> Scored
-            </label>
-            <button type="button" className="button" disabled={draft.questions.length <= 1} aria-label={`Remove question ${i + 1}`} onClick={() => set({ questions: draft.questions.filter((_, j) => j !== i) })}>
-              Remove
-            </button>
+          <div key={question.key} className="checklist-editor__question">
+            <div className="checklist-editor__row">
+              <TextField label={`Question ${i + 1}`} value={question.label} onChange={(e) => set({ questions: replace(draft.questions, i, { ...question, label: e.target.value }) })} required maxLength={500} />
+              <label className="checklist-editor__check">
+                <input type="checkbox" checked={question.counted} onChange={(e) => set({ questions: replace(draft.questions, i, { ...question, counted: e.target.checked }) })} /> Scored
+              </label>
+              <button type="button" className="button" disabled={draft.questions.length <= 1} aria-label={`Remove question ${i + 1}`} onClick={() => set({ questions: draft.questions.filter((_, j) => j !== i) })}>
+                Remove
+              </button>
+            </div>
+            <QuestionExtrasEditor question={question} number={i + 1} onChange={(changed) => set({ questions: replace(draft.questions, i, changed) })} />
           </div>
         ))}
-        <AddRow
-          label="Add question"
-          full={draft.questions.length >= 100}
-          onAdd={() => set({ questions: [...draft.questions, { key: keyFrom(`q${draft.questions.length + 1}`, draft.questions.map((q) => q.key), "q"), label: "", counted: true }] })}
-        />
+        <AddRow label="Add question" full={draft.questions.length >= 100} onAdd={() => set({ questions: [...draft.questions, newQuestion(draft.questions.map((q) => q.key))] })} />
       </fieldset>
       <fieldset className="stack">
         <legend>Grade bands, highest first: the lowest total each needs</legend>
@@ -84,6 +89,15 @@ export function ChecklistEditor({ draft: initial, isNew, busy, onSave, onCancel 
         ))}
         <AddRow label="Add grade" full={draft.grades.length >= 10} onAdd={() => set({ grades: [...draft.grades, { grade: "", min: "0", description: "" }] })} />
       </fieldset>
+      {problems.length > 0 ? (
+        <Alert>
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
       <SaveOrCancel label={isNew ? "Create checklist" : "Publish new version"} disabled={busy} onCancel={onCancel} />
     </form>
   );

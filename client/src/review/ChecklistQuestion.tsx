@@ -1,11 +1,11 @@
 // One question of an appraisal checklist, drawn from the checklist's definition (CASP, JBI, a
 // team's own): its hints behind a disclosure, its answers as a native radio group (the arrow
 // keys move within it, Tab moves on), its unscored prompts as radio groups of their own, and
-// the rater's comment. After reveal the other raters' answers show beside the rater's own;
-// before it the API sends none, so there is nothing to show.
+// the rater's comment. After reveal the other raters' answers and comments show beside the
+// rater's own; before it the API sends none, and the form passes none, so nothing shows.
 import { MAX_COMMENT_CHARS, type Question } from "@concord/shared/appraisal/checklist";
 
-export type OtherAnswer = { name: string; answers: Record<string, string> };
+export type OtherAnswer = { name: string; answers: Record<string, string>; comments: Record<string, string> };
 
 type Option = { key: string; label: string };
 
@@ -30,6 +30,21 @@ function Others({ others, answerKey, options }: { others: OtherAnswer[]; answerK
     <p className="appraisal-question__others">
       {others.map((o) => `${o.name}: ${said(o.answers[answerKey])}`).join(" · ")}
     </p>
+  );
+}
+
+/** What the others wrote about the question, each comment under its writer's name. */
+function OthersComments({ others, questionKey, number }: { others: OtherAnswer[]; questionKey: string; number: number }) {
+  const written = others.filter((o) => (o.comments[questionKey] ?? "").trim() !== "");
+  if (written.length === 0) return null;
+  return (
+    <ul className="appraisal-question__other-comments" aria-label={`The other raters' comments on question ${number}`}>
+      {written.map((o, i) => (
+        <li key={i}>
+          <span className="appraisal-question__commenter">{o.name} commented:</span> {o.comments[questionKey]}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -78,6 +93,7 @@ export function ChecklistQuestion(props: {
           </div>
         );
       })}
+      <OthersComments others={others} questionKey={question.key} number={number} />
       <div className="field">
         <label htmlFor={`${id}-comment`}>Comment on question {number}</label>
         <textarea id={`${id}-comment`} rows={2} maxLength={MAX_COMMENT_CHARS} value={props.comment} onChange={(e) => props.onComment(e.target.value)} onBlur={props.onCommentDone} />

@@ -100,7 +100,7 @@ function Disagreement(props: DisagreementProps) {
 
 export function Disagreements(props: { projectId: string; stage: ReviewStage; agreement: ReviewAgreement; criteria: Criteria; checklist: Checklist | undefined }) {
   const { projectId, stage, agreement, criteria, checklist } = props;
-  const paradox = agreement.reason ? null : kappaParadox(agreement.before);
+  const paradox = agreement.reason ? null : kappaParadox(agreement, checklist);
   const discussion = useStageThreads(projectId, stage);
   return (
     <section className="card stack" aria-labelledby="disagreements-heading">

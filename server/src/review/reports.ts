@@ -57,7 +57,7 @@ export async function reviewPrismaCounts(host: DocumentHost, projectId: string):
 
 const everyQuestion = (checklist: Checklist) => checklist.questions.flatMap((q) => [q.key, ...q.prompts.map((p) => `${q.key}.${p.key}`)]);
 
-/** The checklist most papers were appraised against, so the table is titled for the usual case. */
+/** The checklist most papers were appraised against, so the tables are titled for the usual case (the one in use before any). */
 function usualChecklist(used: Checklist[], fallback: Checklist): Checklist {
   const tally = new Map<Checklist, number>();
   for (const checklist of used) tally.set(checklist, (tally.get(checklist) ?? 0) + 1);
@@ -90,6 +90,7 @@ export async function reviewTables(host: DocumentHost, projectId: string): Promi
           appraisal: score?.grade ? `${score.total} (${score.grade.grade})` : "",
         };
       }),
+      table.name,
     ),
   };
 }

@@ -88,5 +88,13 @@ describe("checklists defined by a team", () => {
       'Question "c1" needs answers or prompts to record.',
     );
     expect(messages({ ...own, key: "Our JBI!" })).toContain("Use lowercase letters, digits, - and _ for keys.");
+    const yesNo = [
+      { key: "yes", label: "Yes" },
+      { key: "no", label: "No" },
+    ];
+    const prompted = (prompts: unknown[]) => ({ ...own, questions: [...own.questions, { key: "c3", label: "Valuable?", prompts }] });
+    expect(messages(prompted([{ key: "a", label: "For practice?", answers: yesNo }, { key: "a", label: "For policy?", answers: yesNo }]))).toContain('Two prompts of question "c3" share the key "a".');
+    expect(messages(prompted([{ key: "a", label: "For practice?", answers: [yesNo[0], yesNo[0]] }]))).toContain('Question "c3" offers two answers with the same key.');
+    expect(messages(prompted([{ key: "a", label: "For practice?", answers: yesNo }, { key: "b", label: "For policy?", answers: yesNo }]))).toEqual([]);
   });
 });

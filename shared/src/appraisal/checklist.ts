@@ -60,6 +60,16 @@ function checkConsistent(checklist: z.infer<typeof ChecklistShape>, context: z.R
   checklist.questions.forEach((question, index) => {
     if (keys.has(question.key)) context.addIssue({ code: "custom", path: ["questions", index, "key"], message: `Two questions share the key "${question.key}".` });
     keys.add(question.key);
+    // A prompt's answers are stored as `question.prompt`, and an answer by its key: each must be one of a kind.
+    const promptKeys = new Set<string>();
+    question.prompts.forEach((prompt, p) => {
+      if (promptKeys.has(prompt.key)) context.addIssue({ code: "custom", path: ["questions", index, "prompts", p, "key"], message: `Two prompts of question "${question.key}" share the key "${prompt.key}".` });
+      promptKeys.add(prompt.key);
+    });
+    [question.answers, ...question.prompts.map((prompt) => prompt.answers)].forEach((options) => {
+      const answerKeys = new Set(options.map((o) => o.key));
+      if (answerKeys.size < options.length) context.addIssue({ code: "custom", path: ["questions", index], message: `Question "${question.key}" offers two answers with the same key.` });
+    });
     if (question.answers.length === 0 && question.prompts.length === 0) {
       context.addIssue({ code: "custom", path: ["questions", index], message: `Question "${question.key}" needs answers or prompts to record.` });
     }

@@ -23,9 +23,9 @@ describe("the appraisal scoring table", () => {
 });
 
 describe("the study-characteristics table", () => {
-  it("has one row per study in the thesis's column order, missing fields blank", () => {
-    const table = studyCharacteristicsTable([{ fields: { authors: "Hale et al (2019) UK", analysis: "IPA" }, appraisal: "7 (B)" }]);
-    expect(table.header).toEqual(["Study", "Authors and country", "Title", "Aims", "Sample", "Setting", "Data collection", "Analysis", "Key concepts", "Quality (CASP)"]);
+  it("has one row per study in the thesis's column order, missing fields blank, the quality column named for the checklist", () => {
+    const table = studyCharacteristicsTable([{ fields: { authors: "Hale et al (2019) UK", analysis: "IPA" }, appraisal: "7 (B)" }], "JBI checklist for qualitative research");
+    expect(table.header).toEqual(["Study", "Authors and country", "Title", "Aims", "Sample", "Setting", "Data collection", "Analysis", "Key concepts", "Quality (JBI checklist for qualitative research)"]);
     expect(table.rows).toEqual([["1", "Hale et al (2019) UK", "", "", "", "", "", "IPA", "", "7 (B)"]]);
   });
 });

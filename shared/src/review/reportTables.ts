@@ -88,11 +88,14 @@ export interface IncludedStudy {
   appraisal: string;
 }
 
-/** Table 4's shape: one row per included study, numbered as in the scoring table. */
-export function studyCharacteristicsTable(studies: IncludedStudy[]): ReportTable {
+/**
+ * Table 4's shape: one row per included study, numbered as in the scoring table; the quality
+ * column is named for the checklist the studies were appraised with (`checklistName`).
+ */
+export function studyCharacteristicsTable(studies: IncludedStudy[], checklistName: string): ReportTable {
   return {
     title: "Characteristics of the included studies",
-    header: ["Study", ...STUDY_FIELDS.map((f) => f.label), "Quality (CASP)"],
+    header: ["Study", ...STUDY_FIELDS.map((f) => f.label), `Quality (${checklistName})`],
     rows: studies.map((study, index) => [String(index + 1), ...STUDY_FIELDS.map((f) => study.fields[f.key] ?? ""), study.appraisal]),
   };
 }
