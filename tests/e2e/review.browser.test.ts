@@ -101,7 +101,7 @@ describe.skipIf(unavailable !== null)("screening in the browser", () => {
     const phone = await pageWithCookie(running.browser, url, lead, { width: 390, height: 844 }, true);
     await phone.goto(`/projects/${projectId}/review`);
     const phoneView = phone.getByRole("region", { name: "Agreement and disagreements" });
-    await phoneView.getByText("Rafa Rater", { exact: true }).waitFor();
+    await phoneView.locator(".rating-disagreement__answers").getByText("Rafa Rater").waitFor();
     // The lead reads the discussion there, told it mentions them, and replies.
     const phoneThread = phoneView.locator("article.thread");
     await phoneThread.getByText("Mentions you").waitFor();
