@@ -15,7 +15,7 @@ import { closeExpiredConnections } from "./collab/access";
 import { MAILS_PER_RECIPIENT, recipientLimited, smtpMailer } from "./mail/mailer";
 import { PASSWORD_LIMIT } from "./auth/loginThrottle";
 import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
-import { joinAccessChanges } from "./redis/accessBus";
+import { joinOtherProcesses } from "./redis/processBus";
 import { RedisAttemptLimiter } from "./redis/attemptLimiter";
 import { openRedis, type RedisLink } from "./redis/connection";
 import { UpdateRelay } from "./redis/updateRelay";
@@ -85,7 +85,7 @@ export async function startServer(
   // Until it listens the port may be 0; httpServer is defined below, before anyone can ask.
   const publicUrl = () => config.publicUrl ?? new URL(`http://${config.host}:${(httpServer.address() as AddressInfo | null)?.port ?? config.port}`);
   const hocuspocus = createCollaboration(store, publicUrl, redis);
-  if (redis) await joinAccessChanges(hocuspocus, redis);
+  if (redis) await joinOtherProcesses(hocuspocus, redis, store.db);
   const mailer = config.smtpUrl
     ? recipientLimited(
         smtpMailer(config.smtpUrl, config.mailFrom ?? `Concord <concord@${config.publicUrl?.hostname ?? "localhost"}>`),

@@ -1,6 +1,6 @@
 // Two Concord processes on one PostgreSQL, joined by one Redis, as behind a load balancer:
 // edits and presence reach clients on the other process, a removal closes the member's
-// sockets on both, sign-in guesses are counted across both, and when one process is killed
+// sockets on both, a new layer is announced and a blind round re-authorises text sockets on both, sign-in guesses are counted across both, and when one process is killed
 // mid-edit the other serves every acknowledged edit.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { connectSynced, paragraphText, within } from "../helpers/collab";
@@ -71,6 +71,24 @@ describe.skipIf(absence !== null)("two processes joined by Redis", () => {
     // The eleventh guess is refused on either process: two processes did not mean twenty guesses.
     expect(await guess(two.first)).toBe(429);
     expect(await guess(two.second)).toBe(429);
+  });
+
+  test("a new coder's layer is announced on the other process, and a blind round closes the coders' text sockets there", async () => {
+    const onSecond = await two.open(two.second, two.consultant);
+    const announced = new Promise<void>((resolve) =>
+      onSecond.provider.on("stateless", ({ payload }: { payload: string }) => {
+        if (JSON.parse(payload).type === "collab-changed") resolve();
+      }),
+    );
+    const code = (await (await api(two.first.url, two.lead.token, "POST", `/projects/${two.projectId}/codes`, { name: "Quiet start", level: "initial" })).json()) as { id: string };
+    expect((await api(two.first.url, two.lead.token, "POST", `/documents/${two.documentId}/codings`, { codeId: code.id, start: 0, end: 5 })).status).toBe(201);
+    await within(announced, 10_000, "the lead's new layer was never announced to the consultant on the other process");
+
+    // The consultant codes blind from now on: their text socket there authenticates afresh, so their cursor stops being relayed.
+    const closed = new Promise<void>((resolve) => onSecond.provider.on("close", () => resolve()));
+    const started = await api(two.first.url, two.lead.token, "POST", `/documents/${two.documentId}/blind`, { coders: [two.lead.userId, two.consultant.userId] });
+    expect(started.status).toBe(201);
+    await within(closed, 10_000, "the consultant's text socket on the other process stayed open when blind coding began");
   });
 
   test("when one process is killed mid-edit, the other serves every acknowledged edit", async () => {

@@ -2,7 +2,7 @@
 // revoked — the affected document connections are closed so the provider reconnects and
 // onAuthenticate decides afresh. With several server processes (REDIS_URL) a change is
 // described as data (AccessChange) and published to every other process, which applies it
-// to its own connections (redis/accessBus.ts).
+// to its own connections (redis/processBus.ts).
 //
 // A connection still authenticating when access changes is not among any document's
 // connections yet, so closing "every matching connection" misses it, and it would attach
@@ -11,6 +11,7 @@
 // changes made since (AuthExtension does, on attach and before each message). After that
 // check it is attached, so later changes reach it directly.
 import type { Hocuspocus } from "@hocuspocus/server";
+import { z } from "zod";
 import { CLOSE, type CloseEvent } from "@concord/shared";
 import type { ConnectionContext } from "./context";
 
@@ -48,18 +49,20 @@ const changesByServer = new WeakMap<Hocuspocus, AccessChanges>();
 /** Per collaboration server, where its access changes go to reach the other processes. */
 const relays = new WeakMap<Hocuspocus, (change: AccessChange) => void>();
 
-/** A change of access, as data, so it can travel to other processes. */
-export type AccessChange =
+/** A change of access, as data, so it can travel to other processes (checked again when it arrives). */
+export const AccessChangeSchema = z.discriminatedUnion("kind", [
   /** A member's role changed or they left the project. */
-  | { kind: "member"; projectId: string; userId: string }
+  z.strictObject({ kind: z.literal("member"), projectId: z.string(), userId: z.string() }),
   /** Sessions or tokens (by hash) ended. */
-  | { kind: "credentials"; hashes: string[] }
+  z.strictObject({ kind: z.literal("credentials"), hashes: z.array(z.string()).max(10_000) }),
   /** Who may open the coding layers of these transcripts changed. */
-  | { kind: "layers"; documentIds: string[] }
+  z.strictObject({ kind: z.literal("layers"), documentIds: z.array(z.string()).max(10_000) }),
   /** Whose cursor the text of these transcripts may relay changed (a blind round began or was revealed). */
-  | { kind: "cursors"; documentIds: string[] }
+  z.strictObject({ kind: z.literal("cursors"), documentIds: z.array(z.string()).max(10_000) }),
   /** Who may open the other raters' documents at a review stage changed (someone was assigned, or watching was turned off). */
-  | { kind: "review"; projectId: string };
+  z.strictObject({ kind: z.literal("review"), projectId: z.string() }),
+]);
+export type AccessChange = z.infer<typeof AccessChangeSchema>;
 
 function matcherOf(change: AccessChange): Matcher {
   if (change.kind === "member") return (context) => context.projectId === change.projectId && context.user.id === change.userId;

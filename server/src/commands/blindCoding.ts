@@ -7,7 +7,8 @@ import { adoptCodes, buildDocumentName, can, clearBlindCodes, readBlindCodes, ty
 import { changeAccess, closeConnections, closeLayerConnections, closeTextConnections } from "../collab/access";
 import { writeDocument, readDocument, type DocumentHost } from "../collab/serverWrites";
 import { blindDocumentsOf, readBlindRound, type BlindRound } from "../coding/blindRecord";
-import { announceCollabChanged, listLayers } from "../coding/layers";
+import { listLayers } from "../coding/layers";
+import { announceCollabChanged } from "../collab/notices";
 import { refusalsAsErrors } from "../coding/problems";
 import { errors } from "../errors";
 import { codebookName, layerName } from "./codebook";
@@ -44,7 +45,7 @@ export async function startBlindCoding(host: DocumentHost, document: { id: strin
   closeLayerConnections(host.hocuspocus, [document.id]);
   // The coders' cursors on the text stop being relayed (PresenceExtension): its connections authenticate afresh too.
   closeTextConnections(host.hocuspocus, [document.id]);
-  announceCollabChanged(host.hocuspocus, document.id);
+  await announceCollabChanged(host.hocuspocus, db, { documentId: document.id });
   await noteRoundChanged(host, document.id);
   return (await readBlindRound(db, document.id))!;
 }
@@ -65,7 +66,7 @@ export async function revealBlindCoding(host: DocumentHost, document: { id: stri
   await keepSnapshot(host, document.id, "reveal", await codedText(host, document.id, round.coders.map((coder) => coder.id)));
   // The coders' cursors may be relayed again once their text connections authenticate afresh.
   closeTextConnections(host.hocuspocus, [document.id]);
-  announceCollabChanged(host.hocuspocus, document.id);
+  await announceCollabChanged(host.hocuspocus, db, { documentId: document.id });
   await noteRoundChanged(host, document.id);
   return round;
 }
@@ -117,5 +118,5 @@ export async function setLeadMayWatch(host: DocumentHost, projectId: string, all
     // The same setting lets a lead who is not rating watch the raters' documents of screening and appraisal.
     changeAccess(host.hocuspocus, { kind: "review", projectId });
   }
-  for (const documentId of blind) announceCollabChanged(host.hocuspocus, documentId);
+  for (const documentId of blind) await announceCollabChanged(host.hocuspocus, host.store.db, { documentId });
 }
