@@ -88,8 +88,13 @@ describe.skipIf(unavailable !== null)("coding in the browser", () => {
     await expect.poll(() => palette.getByRole("option", { selected: true }).textContent()).toBe(CODE);
     await expectNoSeriousAxeViolations(lead, "quick-code palette");
     await screenshot(lead, "coding-palette-desktop");
+    const sent = lead.waitForRequest((request) => request.method() === "POST" && request.url().endsWith(`/api/documents/${ids.documentId}/codings`));
     await lead.keyboard.press("Enter");
     await palette.waitFor({ state: "hidden" });
+    // The words go as Yjs relative positions made in this page's copy of the text, not as offsets.
+    const body = (await sent).postDataJSON() as { anchor?: { start: string; end: string }; start?: number };
+    expect(body.anchor?.start).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(body.start).toBeUndefined();
     // Focus is back in the text.
     expect(await lead.evaluate(() => document.activeElement?.classList.contains("ProseMirror"))).toBe(true);
 

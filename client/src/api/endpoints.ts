@@ -1,6 +1,7 @@
 // The API calls the client makes, one small function each.
 import type { LineageEntry } from "@concord/shared/coding/codebook";
 import type { StudyField } from "@concord/shared/review/reportTables";
+import type { EncodedAnchor } from "../editor/relativeAnchor";
 import { request } from "./http";
 import type {
   ApiToken,
@@ -211,7 +212,8 @@ export const api = {
   restoreCode: (projectId: string, codeId: string) =>
     request<CodeSummary>("POST", `/api/projects/${enc(projectId)}/codes/${enc(codeId)}/restore`, {}),
   /** `start` and `end` are offsets into the text getDocumentText returns. */
-  createCoding: (documentId: string, input: { codeId: string; start: number; end: number; note?: string }) =>
+  /** `anchor`: the span as Yjs relative positions made in the page's copy (editor/relativeAnchor.ts); offsets otherwise. */
+  createCoding: (documentId: string, input: { codeId: string; note?: string } & ({ start: number; end: number } | { anchor: EncodedAnchor })) =>
     request<CodingSummary>("POST", `/api/documents/${enc(documentId)}/codings`, input),
   deleteCoding: (codingId: string) => request<void>("DELETE", `/api/codings/${enc(codingId)}`),
   changeCodingNote: (codingId: string, note: string) => request<CodingSummary>("PATCH", `/api/codings/${enc(codingId)}`, { note }),

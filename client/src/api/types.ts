@@ -255,6 +255,7 @@ export type Thread = {
 /** What a new thread is anchored to, as POST /api/projects/:projectId/threads takes it. */
 export type NewThreadAnchor =
   | { documentId: string; start: number; end: number }
+  | { documentId: string; position: { start: string; end: string } }
   | { codeId: string }
   | { codingId: string }
   | { disagreement: { documentId: string; codingIds: string[] } };

@@ -9,6 +9,7 @@ import type { Code } from "@concord/shared/coding/codebook";
 import { errorMessage } from "../api/http";
 import { queries, queryKeys } from "../api/queries";
 import type { DocumentDetail, User } from "../api/types";
+import { editsReachedServer } from "../editor/relativeAnchor";
 import type { Collaboration } from "../editor/useCollaboration";
 import { installCodingHighlight, setCodingHighlight } from "./codingHighlight";
 import { layerCodings, visibleCodes, type PlacedCoding } from "./placeCodings";
@@ -136,12 +137,15 @@ export function CodingProvider({ document, user, collaboration, editor, readOnly
 
   const selection = useCodingSelection(editor);
   const { recent, remember } = useRecentCodes(document.projectId);
+  const provider = collaboration?.provider;
+  const settled = useCallback(() => editsReachedServer(provider), [provider]);
   const { apply, createCode, createAndApply, removeCoding, changeNote, deleteCode, offer, setOffer } = useCodingActions({
     documentId: document.id,
     projectId: document.projectId,
     codeById,
     selection,
     remember,
+    settled,
   });
 
   const [active, setActive] = useState<string | null>(null);

@@ -30,9 +30,11 @@ type Deps = {
   codeById: ReadonlyMap<string, Code>;
   selection: () => CodingSelection | null;
   remember: (codeId: string) => void;
+  /** Resolves once this page's own edits have reached the server (a selection may name words just typed). */
+  settled: () => Promise<void>;
 };
 
-export function useCodingActions({ documentId, projectId, codeById, selection, remember }: Deps): CodingActions {
+export function useCodingActions({ documentId, projectId, codeById, selection, remember, settled }: Deps): CodingActions {
   const [offer, setOffer] = useState<UndoOffer | null>(null);
   const fail = useCallback((caught: unknown) => setOffer({ message: errorMessage(caught), undo: null }), []);
 
@@ -44,7 +46,8 @@ export function useCodingActions({ documentId, projectId, codeById, selection, r
         return;
       }
       try {
-        const coding = await api.createCoding(documentId, { codeId: code.id, start: span.start, end: span.end });
+        await settled();
+        const coding = await api.createCoding(documentId, span.anchor ? { codeId: code.id, anchor: span.anchor } : { codeId: code.id, start: span.start, end: span.end });
         remember(code.id);
         setOffer({
           message: `Coded “${span.text.length > 40 ? `${span.text.slice(0, 40)}…` : span.text}” as ${code.name}.`,
@@ -54,7 +57,7 @@ export function useCodingActions({ documentId, projectId, codeById, selection, r
         fail(caught);
       }
     },
-    [selection, documentId, remember, fail],
+    [selection, documentId, remember, fail, settled],
   );
 
   const apply = useCallback(

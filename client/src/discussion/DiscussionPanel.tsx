@@ -83,7 +83,8 @@ export function DiscussionPanel({ document, discussion }: Props) {
             autoFocus
             onCancel={discussion.clearDraft}
             onSend={async (message) => {
-              await api.startThread(document.projectId, { anchor: { documentId: document.id, start: draft.start, end: draft.end }, ...message });
+              const anchor = draft.anchor ? { documentId: document.id, position: draft.anchor } : { documentId: document.id, start: draft.start, end: draft.end };
+              await api.startThread(document.projectId, { anchor, ...message });
               discussion.clearDraft();
               setFilter("open");
               refresh();

@@ -6,13 +6,14 @@
 import type { Editor } from "@tiptap/core";
 import { useSearch } from "@tanstack/react-router";
 import { useCallback, useEffect, useState } from "react";
-import { offsetAt, textMap } from "../editor/textOffsets";
+import { relativeAnchor, type EncodedAnchor } from "../editor/relativeAnchor";
+import { offsetAt, positionAt, textMap } from "../editor/textOffsets";
 import type { PanelRequest } from "../transcript/SidePanel";
 
 export const DISCUSSION_PANEL_ID = "discussion";
 
-/** The selected words a new thread will be about, in plain-text offsets. */
-export type SelectionDraft = { start: number; end: number; quote: string };
+/** The selected words a new thread will be about: in plain-text offsets, and as the relative positions it is sent as. */
+export type SelectionDraft = { start: number; end: number; quote: string; anchor: EncodedAnchor | null };
 
 
 export type Discussion = {
@@ -35,7 +36,8 @@ export function selectionDraft(editor: Editor | null): SelectionDraft | null {
   const map = textMap(editor.state.doc);
   const start = offsetAt(map, from);
   const end = offsetAt(map, to);
-  return start < end ? { start, end, quote: map.text.slice(start, end) } : null;
+  if (start >= end) return null;
+  return { start, end, quote: map.text.slice(start, end), anchor: relativeAnchor(editor, positionAt(map, start), positionAt(map, end)) };
 }
 
 export function useDiscussion(editor: Editor | null, canWrite: boolean): { discussion: Discussion; request: PanelRequest | null } {

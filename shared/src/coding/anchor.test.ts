@@ -162,6 +162,21 @@ describe("coding anchors", () => {
     expect(problem({ start, end: unknown })).toBe("elsewhere");
     expect(problem({ start: end, end: start })).toBe("empty");
   });
+
+  it("make a client's end stick to the last word, whichever way its position associated", () => {
+    const doc = transcript();
+    const map = transcriptTextMap(doc);
+    // "coordinate": the end as y-prosemirror makes it, associating with the character after it.
+    const text = paragraphText(doc, 1); // "I coordinate the clinic."
+    const start = Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, 2, 0));
+    const end = Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, "I coordinate".length, 0));
+    const { anchor } = checkAnchor(doc, map, start, end);
+    expect(covered(doc, anchor)).toBe("coordinate");
+    // Someone types right after the word and right before it: the coding covers the word alone still.
+    text.insert("I coordinate".length, "d");
+    text.insert(2, "co-");
+    expect(covered(doc, anchor)).toBe("coordinate");
+  });
 });
 
 describe("the transcript's text map", () => {

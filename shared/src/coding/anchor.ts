@@ -236,7 +236,12 @@ export function checkAnchor(doc: Y.Doc, map: TranscriptTextMap, start: Uint8Arra
     if (!relative) throw new AnchorError("unreadable", "The anchor could not be read: send Yjs relative positions, base64-encoded.");
     const absolute = absoluteIn(doc, bytes);
     if (!absolute) throw new AnchorError("elsewhere", "The anchor does not point into this transcript's text.");
-    return chain(relative, absolute.type as Y.AbstractType<unknown>, i === 0 ? 0 : -1);
+    // Made afresh where it points now, so the start sticks to the character after it and the
+    // end to the one before, whichever way the client's positions associated (y-prosemirror's
+    // associate right, which would let typing at the end stretch the coding).
+    const assoc = i === 0 ? 0 : -1;
+    const type = absolute.type as Y.AbstractType<unknown>;
+    return chain(Y.createRelativePositionFromTypeIndex(type, absolute.index, assoc), type, assoc);
   });
   const anchor = { start: ends[0]!, end: ends[1]! };
   const range = resolveAnchor(doc, map, anchor);
