@@ -5,7 +5,7 @@
 // included (or left at maybe) at title and abstract, unless their full text was not retrieved;
 // at appraisal, those included at full text.
 import { isRevealed, type Consensus, type RaterWork, type ReviewItem, type Stage } from "@concord/shared";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { DatabaseSchema, ReviewAssignmentsTable, ReviewConsensusTable, ReviewRatingsTable } from "../store/schema";
 
 type Db = Kysely<DatabaseSchema>;
@@ -62,6 +62,9 @@ export function outcomeOf(item: ReviewItem): string | null {
   return decisions.size === 1 ? [...decisions][0]! : null;
 }
 
+/** Ids joined by spaces (string_agg), or none. Ids never hold a space. */
+const splitIds = (joined: string | null | undefined): string[] => (joined ? joined.split(" ") : []);
+
 const PREVIOUS: Partial<Record<Stage, { stage: Stage; outcomes: string[] }>> = {
   full_text: { stage: "title_abstract", outcomes: ["include", "maybe"] },
   appraisal: { stage: "full_text", outcomes: ["include"] },
@@ -69,16 +72,15 @@ const PREVIOUS: Partial<Record<Stage, { stage: Stage; outcomes: string[] }>> = {
 
 /** The ids of the records at a stage, in the order records are listed. */
 export async function recordsAtStage(db: Db, projectId: string, stage: Stage): Promise<string[]> {
-  const rows = await db
+  // Thousands of ids, read on every agreement: one joined string (string_agg, in SQLite and
+  // PostgreSQL alike) costs half what a row per id does.
+  const row = await db
     .selectFrom("records")
-    .select("id")
+    .select(sql<string | null>`string_agg(id, ' ' order by created_at, position, id)`.as("ids"))
     .where("project_id", "=", projectId)
     .where("duplicate_of", "is", null)
-    .orderBy("created_at")
-    .orderBy("position")
-    .orderBy("id")
-    .execute();
-  const ids = rows.map((row) => row.id);
+    .executeTakeFirst();
+  const ids = splitIds(row?.ids);
   const previous = PREVIOUS[stage];
   if (!previous) return ids;
   const [items, missing] = await Promise.all([readStageItems(db, projectId, previous.stage), notRetrieved(db, projectId)]);
@@ -162,16 +164,18 @@ const IDS_PER_QUERY = 1_000;
 export async function readPairedItems(db: Db, projectId: string, stage: Stage): Promise<{ items: ReviewItem[]; progress: StageProgress }> {
   const { atStage, ratersOf } = await stageRaters(db, projectId, stage);
   const [submittedRows, consensusRows] = await Promise.all([
-    db.selectFrom("review_ratings").select(["record_id", "rater_id"]).where("project_id", "=", projectId).where("stage", "=", stage).where("submitted_at", "is not", null).execute(),
+    db
+      .selectFrom("review_ratings")
+      .select(["rater_id", sql<string | null>`string_agg(record_id, ' ')`.as("ids")])
+      .where("project_id", "=", projectId)
+      .where("stage", "=", stage)
+      .where("submitted_at", "is not", null)
+      .groupBy("rater_id")
+      .execute(),
     db.selectFrom("review_consensus").selectAll().where("project_id", "=", projectId).where("stage", "=", stage).execute(),
   ]);
-  // Per rater, the records they submitted: thousands of rows, so no key strings built per row.
-  const submitted = new Map<string, Set<string>>();
-  for (const row of submittedRows) {
-    const mine = submitted.get(row.rater_id) ?? new Set<string>();
-    mine.add(row.record_id);
-    submitted.set(row.rater_id, mine);
-  }
+  // Per rater, the records they submitted: thousands, so read as one string per rater.
+  const submitted = new Map(submittedRows.map((row) => [row.rater_id, new Set(splitIds(row.ids))]));
   const agreedOn = new Set(consensusRows.map((row) => row.record_id));
   const progress: StageProgress = { assigned: 0, revealed: 0, withConsensus: 0 };
   const paired: string[] = [];
