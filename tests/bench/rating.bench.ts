@@ -4,7 +4,8 @@
 // loopback: upload, worker thread, one transaction), with the server's peak memory.
 // Second part (issue 9 §2, §6): screening those 5,000 at title and abstract — the lead all of
 // them, a second reviewer a seeded 10% — each decision through the API, and the agreement
-// after each of the reviewer's last decisions, through the API and the engine alone.
+// after each of the reviewer's last decisions, through the API and the engine alone; then the
+// PRISMA diagram of that project as SVG and PNG.
 // A script, not a test: it prints figures beside aims and asserts nothing.
 import fs from "node:fs";
 import { ratingTables, type ReviewItem } from "@concord/shared";
@@ -121,6 +122,19 @@ try {
   row(`PUT a decision, lead (${records.length.toLocaleString("en")} records, all revealed as decided)`, leadTimes, "< 100 ms");
   row(`PUT a decision, reviewer (${sample.length} sampled)`, reviewerTimes, "< 100 ms");
   row("GET agreement after each of the last 20 decisions", agreementTimes, "< 200 ms");
+  // The PRISMA diagram of that project, drawn from its counts: SVG on the event loop, PNG in a worker.
+  for (const format of ["svg", "png"] as const) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let run = 0; run < 10; run++) {
+      const t0 = performance.now();
+      const response = await api(server.url, lead.token, "GET", `/projects/${projectId}/prisma.${format}`);
+      bytes = (await response.arrayBuffer()).byteLength;
+      if (response.status !== 200) throw new Error(`prisma.${format}: ${response.status}`);
+      times.push(performance.now() - t0);
+    }
+    row(`GET prisma.${format} (${(bytes / 1024).toFixed(0)} KB)`, times, "< 1000 ms");
+  }
   // The engine alone on the same shape: every record screened by the lead, the sample by the reviewer too, 10% of it disagreeing.
   const sampled = new Set(sample);
   const items: ReviewItem[] = records.map(({ id }, i) => ({
