@@ -3,12 +3,14 @@
 // with 2,000 codings made through the REST route, then the time from navigation until every
 // stripe is drawn in the margin, and the latency of each keystroke typed into the text while
 // they are shown (from the key event to the frame after it has been handled: what the person
-// waits for). Figures only; nothing is asserted.
+// waits for), then while another coder's codings arrive at 10 a second; and the layers' cost
+// on the text's sync path (layerSyncCost.ts). Figures only; nothing is asserted.
 import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { launchBrowser } from "../helpers/browser";
-import { api, createProject, createTranscript, discard, signUp, startServer, storedText } from "../helpers/server";
+import { addMember, api, createProject, createTranscript, discard, signUp, startServer, storedText } from "../helpers/server";
+import { measureLayerSyncCost } from "./layerSyncCost";
 import { percentile } from "./timing";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -21,8 +23,11 @@ const summary = (ms: number[]) =>
 /** Types into the text and returns each keystroke's latency: from its event's time stamp to the frame after it was handled. */
 async function typingLatencies(page: Page): Promise<number[]> {
   await page.evaluate(() => {
-    const w = window as unknown as { latencies: number[] };
+    const w = window as unknown as { latencies: number[]; timing?: true };
     w.latencies = [];
+    // Listening once per page: a second listener would count every key twice.
+    if (w.timing) return;
+    w.timing = true;
     document.addEventListener(
       "keydown",
       (event) => {
@@ -94,10 +99,30 @@ export async function measureInChromium(text: string, codings: number, codeCount
     const latencies = await typingLatencies(page);
     const drawn = await page.locator(".coding-stripe").count();
 
+    // Again while another coder's codings arrive at 10 a second, each a new stripe and a re-layout.
+    const other = await signUp(server.url, "Bench second coder");
+    await addMember(server.url, user.token, projectId, other.email, "supervisor");
+    let arriving = true;
+    let arrived = 0;
+    const feed = (async () => {
+      while (arriving) {
+        const start = random(plain.length - 400);
+        const next = Date.now() + 100;
+        const response = await api(server.url, other.token, "POST", `/documents/${documentId}/codings`, { codeId: codes[arrived % codes.length], start, end: start + 20 + random(300) });
+        if (response.status === 201) arrived++;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - Date.now())));
+      }
+    })();
+    const whileArriving = await typingLatencies(page);
+    arriving = false;
+    await feed;
+
     console.log(`Chromium (real server, built client): ${codings} codings made through POST /codings in ${(applyMs / 1000).toFixed(1)} s`);
     console.log(`  time to first render with all ${codings} stripes (navigation → every stripe in the margin): ${stripesMs.toFixed(0)} ms; ${drawn} drawn after typing`);
     console.log(`  typing latency per keystroke, ${codings} codings shown: ${summary(latencies)} (aim p95 < 16 ms)`);
+    console.log(`  the same while another coder adds codings at 10 a second (${arrived} arrived): ${summary(whileArriving)} (aim p95 < 16 ms)`);
     console.log(`  the same typing with no coding (the machine and editor alone): ${summary(baseline)}`);
+    await measureLayerSyncCost(server, text, codings);
   } finally {
     await browser.close();
     await discard(server);
