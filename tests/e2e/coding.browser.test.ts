@@ -155,14 +155,14 @@ describe.skipIf(unavailable !== null)("coding in the browser", () => {
     const form = consultant.getByRole("form", { name: `Note on your coding of ${CODE}` });
     const box = form.getByLabel(`Note on your coding of ${CODE}`);
     await box.waitFor();
-    expect(await box.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect.poll(() => box.evaluate((element) => element === document.activeElement)).toBe(true);
     await consultant.keyboard.type("Said twice, quietly");
     await expectNoSeriousAxeViolations(consultant, "note form beside a stripe");
     await screenshot(consultant, "coding-note-form-desktop");
     await consultant.keyboard.press("Enter");
     await form.waitFor({ state: "detached" });
     // Focus is back on the stripe, which now shows the note.
-    expect(await consultant.evaluate(() => document.activeElement?.classList.contains("coding-stripe"))).toBe(true);
+    await expect.poll(() => consultant.evaluate(() => document.activeElement?.classList.contains("coding-stripe"))).toBe(true);
     await expect.poll(() => consultant.locator(".coding-notice").textContent()).toContain(`Saved the note on a coding of ${CODE}`);
     await expect.poll(() => consultant.getByRole("tooltip").textContent(), { timeout: LIVE_MS }).toContain("Said twice, quietly");
 

@@ -9,7 +9,7 @@ import type { Code } from "@concord/shared/coding/codebook";
 import { errorMessage } from "../api/http";
 import { queries, queryKeys } from "../api/queries";
 import type { DocumentDetail, User } from "../api/types";
-import { editsReachedServer } from "../editor/relativeAnchor";
+import { editsReachedServer, relativeAnchor } from "../editor/relativeAnchor";
 import type { Collaboration } from "../editor/useCollaboration";
 import { installCodingHighlight, setCodingHighlight } from "./codingHighlight";
 import { layerCodings, visibleCodes, type PlacedCoding } from "./placeCodings";
@@ -139,6 +139,7 @@ export function CodingProvider({ document, user, collaboration, editor, readOnly
   const { recent, remember } = useRecentCodes(document.projectId);
   const provider = collaboration?.provider;
   const settled = useCallback(() => editsReachedServer(provider), [provider]);
+  const anchorOf = useCallback((from: number, to: number) => (editor && !editor.isDestroyed ? relativeAnchor(editor, from, to) : null), [editor]);
   const { apply, createCode, createAndApply, removeCoding, changeNote, deleteCode, offer, setOffer } = useCodingActions({
     documentId: document.id,
     projectId: document.projectId,
@@ -146,6 +147,7 @@ export function CodingProvider({ document, user, collaboration, editor, readOnly
     selection,
     remember,
     settled,
+    anchorOf,
   });
 
   const [active, setActive] = useState<string | null>(null);

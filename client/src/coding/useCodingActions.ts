@@ -7,6 +7,7 @@ import type { CodeLevel } from "@concord/shared/coding/limits";
 import { api } from "../api/endpoints";
 import { errorMessage } from "../api/http";
 import type { CodeSummary } from "../api/types";
+import type { EncodedAnchor } from "../editor/relativeAnchor";
 import type { PlacedCoding } from "./placeCodings";
 import type { CodingSelection } from "./useCodingSelection";
 
@@ -32,9 +33,11 @@ type Deps = {
   remember: (codeId: string) => void;
   /** Resolves once this page's own edits have reached the server (a selection may name words just typed). */
   settled: () => Promise<void>;
+  /** Editor positions as the relative positions the server anchors on; null without a bound editor. */
+  anchorOf: (from: number, to: number) => EncodedAnchor | null;
 };
 
-export function useCodingActions({ documentId, projectId, codeById, selection, remember, settled }: Deps): CodingActions {
+export function useCodingActions({ documentId, projectId, codeById, selection, remember, settled, anchorOf }: Deps): CodingActions {
   const [offer, setOffer] = useState<UndoOffer | null>(null);
   const fail = useCallback((caught: unknown) => setOffer({ message: errorMessage(caught), undo: null }), []);
 
@@ -91,21 +94,24 @@ export function useCodingActions({ documentId, projectId, codeById, selection, r
   const removeCoding = useCallback(
     async (coding: PlacedCoding) => {
       try {
+        // Its words, taken before it goes, as positions: an undo puts it back on them even if the text changes meanwhile.
+        const anchor = coding.orphaned ? null : anchorOf(coding.from, coding.to);
         await api.deleteCoding(coding.id);
         const name = codeById.get(coding.codeId)?.name ?? "the code";
+        const place = anchor ? { anchor } : { start: coding.startOffset, end: coding.endOffset };
         setOffer({
           message: `Removed a coding of ${name}.`,
           undo: coding.orphaned
             ? null
             : async () => {
-                await api.createCoding(documentId, { codeId: coding.codeId, start: coding.startOffset, end: coding.endOffset, note: coding.note || undefined });
+                await api.createCoding(documentId, { codeId: coding.codeId, ...place, note: coding.note || undefined });
               },
         });
       } catch (caught) {
         fail(caught);
       }
     },
-    [codeById, documentId, fail],
+    [codeById, documentId, fail, anchorOf],
   );
 
   const changeNote = useCallback(
