@@ -56,19 +56,30 @@ export function CodesPanel() {
                   <button type="button" className="button" aria-label={`Apply ${code.name} to the selected words`} onClick={() => void coding.apply(code.id)}>
                     Apply
                   </button>
-                  <button type="button" className="button" aria-expanded={editing === code.id} aria-label={`Edit ${code.name}`} onClick={() => setEditing(editing === code.id ? null : code.id)}>
-                    Edit
-                  </button>
-                  <button type="button" className="button" aria-label={`Delete ${code.name}`} onClick={() => void coding.deleteCode(code)}>
-                    Delete
-                  </button>
+                  {/* Until reveal a code kept with blind work is its maker's to change (a watching lead sees it only). */}
+                  {!coding.heldCodeIds.has(code.id) || code.createdBy === coding.userId ? (
+                    <>
+                      <button type="button" className="button" aria-expanded={editing === code.id} aria-label={`Edit ${code.name}`} onClick={() => setEditing(editing === code.id ? null : code.id)}>
+                        Edit
+                      </button>
+                      <button type="button" className="button" aria-label={`Delete ${code.name}`} onClick={() => void coding.deleteCode(code)}>
+                        Delete
+                      </button>
+                    </>
+                  ) : null}
                 </div>
               ) : null}
               {editing === code.id ? (
                 <>
                   <EditCodeForm coding={coding} code={code} onDone={() => setEditing(null)} />
-                  <MergeCodeForm coding={coding} code={code} onDone={() => setEditing(null)} />
-                  <SplitCodeForm coding={coding} code={code} onDone={() => setEditing(null)} />
+                  {coding.heldCodeIds.has(code.id) ? (
+                    <p className="note">Made during blind coding: it joins the codebook at reveal, and can be merged or split from then on.</p>
+                  ) : (
+                    <>
+                      <MergeCodeForm coding={coding} code={code} onDone={() => setEditing(null)} />
+                      <SplitCodeForm coding={coding} code={code} onDone={() => setEditing(null)} />
+                    </>
+                  )}
                 </>
               ) : null}
             </li>
@@ -184,7 +195,8 @@ function EditCodeForm({ coding, code, onDone }: { coding: CodingState; code: Cod
  * Asked twice, because it is not undone with a click.
  */
 function MergeCodeForm({ coding, code, onDone }: { coding: CodingState; code: Code; onDone: () => void }) {
-  const others = useMemo(() => coding.codes.filter((c) => c.id !== code.id), [coding.codes, code.id]);
+  // A code kept with blind work is merged into only once it joins the codebook at reveal.
+  const others = useMemo(() => coding.codes.filter((c) => c.id !== code.id && !coding.heldCodeIds.has(c.id)), [coding.codes, coding.heldCodeIds, code.id]);
   const [into, setInto] = useState(others[0]?.id ?? "");
   const [memo, setMemo] = useState("");
   const { confirming, reconsider, error, submit } = useAskedTwice(coding.projectId, onDone);
