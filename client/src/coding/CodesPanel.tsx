@@ -1,6 +1,6 @@
 // The Codes panel beside the transcript (a sheet on a phone): the codebook as a tree with
 // levels and counts, search, new codes, rename / recolour / re-level / move, delete with
-// undo, and "Apply" to code the selected words — the touch path: select by touch, open the
+// undo, one's own codings of each code with their notes, and "Apply" to code the selected words — the touch path: select by touch, open the
 // sheet, tap a code. Also the filters (each coder's layer, one code) and the orphaned codings.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useMemo, useState, type FormEvent } from "react";
@@ -15,6 +15,7 @@ import { CodebookHistory, CodeHistory } from "./CodeHistory";
 import { FormError } from "./FormError";
 import { SplitCodeForm } from "./SplitCodeForm";
 import { useAskedTwice } from "./useAskedTwice";
+import { YourCodings } from "./YourCodings";
 
 export function CodesPanel() {
   const coding = useCoding();
@@ -69,6 +70,7 @@ export function CodesPanel() {
                   ) : null}
                 </div>
               ) : null}
+              {coding.mayCode ? <YourCodings coding={coding} code={code} /> : null}
               {editing === code.id ? (
                 <>
                   <EditCodeForm coding={coding} code={code} onDone={() => setEditing(null)} />
