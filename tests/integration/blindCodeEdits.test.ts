@@ -153,6 +153,10 @@ describe("a code made during blind coding", () => {
         await json(send("POST", `/projects/${projectId}/codes/${held.id}/restore`), 404);
         await json(send("POST", `/projects/${projectId}/codes/${held.id}/merge`, { into: sharedCode }), 404);
         await json(send("POST", `/projects/${projectId}/codes/${held.id}/split`, { name: "Part", codingIds: ["x"] }), 404);
+        // As a merge's survivor it is refused as any code the codebook does not hold, in the same words.
+        const asSurvivor = await json<{ error: { message: string } }>(send("POST", `/projects/${projectId}/codes/${sharedCode}/merge`, { into: held.id }), 400);
+        const asUnknown = await json<{ error: { message: string } }>(send("POST", `/projects/${projectId}/codes/${sharedCode}/merge`, { into: "no-such-code" }), 400);
+        expect(asSurvivor.error.message).toBe(asUnknown.error.message);
       }
       expect(heldInA()).toMatchObject({ name: SECRET.renamed, deletedAt: null });
 

@@ -157,20 +157,24 @@ export interface CodeEditor {
   maySee: (layer: Pick<Layer, "documentId" | "coderId">) => Promise<boolean>;
 }
 
-/**
- * The layer holding a code named in the path, when it is one a blind coder made and not
- * (yet) in the codebook; undefined otherwise. To whoever may not see that layer it does not
- * exist (404), exactly as GET …/codes hides it.
- */
-async function heldHome(host: DocumentHost, projectId: string, codeId: string, editor: CodeEditor): Promise<(Layer & { name: string }) | undefined> {
+/** The layer holding `codeId` when it is a code a blind coder made, not (yet) in the codebook. */
+async function findHeld(host: DocumentHost, projectId: string, codeId: string): Promise<(Layer & { name: string }) | undefined> {
   if (await readDocument(host, codebookName(projectId), (doc) => findCode(doc, codeId) !== undefined)) return undefined;
   for (const layer of await listLayers(host.store.db, { projectId })) {
     const name = layerName(layer.documentId, layer.coderId);
-    if (!(await readDocument(host, name, (doc) => findBlindCode(doc, codeId) !== undefined))) continue;
-    if (!(await editor.maySee(layer))) throw errors.missing("This project's codebook has no such code.");
-    return { ...layer, name };
+    if (await readDocument(host, name, (doc) => findBlindCode(doc, codeId) !== undefined)) return { ...layer, name };
   }
   return undefined;
+}
+
+/**
+ * The layer holding a code named in the path, when it is one a blind coder made; undefined
+ * otherwise. To whoever may not see that layer it does not exist (404), as GET …/codes hides it.
+ */
+async function heldHome(host: DocumentHost, projectId: string, codeId: string, editor: CodeEditor): Promise<(Layer & { name: string }) | undefined> {
+  const home = await findHeld(host, projectId, codeId);
+  if (home && !(await editor.maySee(home))) throw errors.missing("This project's codebook has no such code.");
+  return home;
 }
 
 /** The layer of a held code its own coder changes; anyone else who may see it (a watching lead) may not. */
@@ -180,13 +184,17 @@ async function ownHeldHome(host: DocumentHost, projectId: string, codeId: string
   return home;
 }
 
-/** A code kept with blind work is not merged or split before it joins the codebook. */
-async function refuseHeld(host: DocumentHost, projectId: string, codeIds: string[], editor: CodeEditor, doing: string): Promise<void> {
-  for (const codeId of codeIds) {
-    if (await heldHome(host, projectId, codeId, editor)) {
-      throw errors.conflict(`A code made during blind coding joins the codebook at reveal; it can be ${doing} from then on. Until then it can be renamed, moved or deleted.`);
-    }
-  }
+/**
+ * A code kept with blind work is not merged or split before it joins the codebook (409).
+ * `fromId` is the code in the path (hidden: 404); `intoId`, a merge's survivor, is left to
+ * the codebook's own refusal when hidden, as any code it does not hold.
+ */
+async function refuseHeld(host: DocumentHost, projectId: string, editor: CodeEditor, doing: string, fromId: string, intoId?: string): Promise<void> {
+  const refusal = () =>
+    errors.conflict(`A code made during blind coding joins the codebook at reveal; it can be ${doing} from then on. Until then it can be renamed, moved or deleted.`);
+  if (await heldHome(host, projectId, fromId, editor)) throw refusal();
+  const into = intoId === undefined ? undefined : await findHeld(host, projectId, intoId);
+  if (into && (await editor.maySee(into))) throw refusal();
 }
 
 /**
@@ -260,7 +268,7 @@ export async function bringBackCode(host: DocumentHost, projectId: string, codeI
  * merged code), then every layer of the project moves its codings to the survivor.
  */
 export async function mergeCodes(host: DocumentHost, projectId: string, fromId: string, intoId: string, editor: CodeEditor, memo?: string): Promise<{ into: Code; moved: number }> {
-  await refuseHeld(host, projectId, [fromId, intoId], editor, "merged");
+  await refuseHeld(host, projectId, editor, "merged", fromId, intoId);
   const by = editor.userId;
   const into = await refusalsAsErrors(() =>
     writeDocument(host, codebookName(projectId), (doc) => {
@@ -295,7 +303,7 @@ export async function splitCodes(
   input: SplitInput,
   editor: CodeEditor,
 ): Promise<{ code: Code; moved: number }> {
-  await refuseHeld(host, projectId, [fromId], editor, "split");
+  await refuseHeld(host, projectId, editor, "split", fromId);
   const { userId: by, maySee } = editor;
   const chosen = new Set(input.codingIds);
   const rows =
