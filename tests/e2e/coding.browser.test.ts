@@ -4,7 +4,8 @@
 // arrive); the consultant codes from the Codes panel; on a phone the Codes sheet applies a
 // code to the words selected before it opened; the codebook's history shows a merge and a split
 // made in the Codes panel; a coder writes the note of their own coding from its stripe (N),
-// and the other person sees it on focus, live; on a phone from its line's list. axe-core on each; screenshots desktop + phone.
+// and the other person sees it on focus, live; with the mouse alone from their codings of the
+// code in the Codes panel; on a phone from its line's list. axe-core on each; screenshots desktop + phone.
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -189,6 +190,31 @@ describe.skipIf(unavailable !== null)("coding in the browser", () => {
     const listed = await callApi<{ codings: { coder: { name: string }; note: string }[] }>(consultant, "GET", `/api/documents/${ids.documentId}/codings`);
     expect(listed.codings.filter((c) => c.coder.name === "Jo Mensah").map((c) => c.note)).toContain("Said twice, quietly, then laughed");
     expect(listed.codings.map((c) => c.note)).not.toContain("Never saved");
+  });
+
+  it("the coder writes a note with the mouse alone, from their codings of the code in the Codes panel", async () => {
+    await consultant.getByRole("tab", { name: "Codes" }).click();
+    await consultant.getByLabel(new RegExp(`^Your codings here \\(\\d+\\): ${CODE}$`)).click();
+    const noteButton = consultant.getByRole("button", { name: new RegExp(`^Note on your coding of ${CODE}: `) });
+    await noteButton.click();
+    const form = consultant.getByRole("form", { name: `Note on your coding of ${CODE}` });
+    const box = form.getByLabel(`Note on your coding of ${CODE}`);
+    // The note written by keyboard earlier is there to change.
+    expect(await box.inputValue()).toBe("Said twice, quietly, then laughed");
+    await box.fill("Said twice; laughed it off");
+    await expectNoSeriousAxeViolations(consultant, "note form in the Codes panel");
+    await screenshot(consultant, "coding-note-panel-desktop");
+    await form.getByRole("button", { name: "Save note" }).click();
+    await form.waitFor({ state: "detached" });
+    await expect.poll(() => consultant.locator(".your-codings__note").allTextContents(), { timeout: LIVE_MS }).toContain("Said twice; laughed it off");
+    // The lead sees the new note on the consultant's stripe.
+    await lead.locator(`.coding-stripe[aria-label^="${CODE}, coded by Jo Mensah"]`).hover();
+    await expect.poll(() => lead.getByRole("tooltip").textContent(), { timeout: LIVE_MS }).toContain("Said twice; laughed it off");
+    // Each lists only their own codings: the lead's list of the code holds the lead's coding, not the consultant's.
+    await lead.getByRole("tab", { name: "Codes" }).click();
+    await lead.getByLabel(new RegExp(`^Your codings here \\(\\d+\\): ${CODE}$`)).click();
+    await lead.getByRole("button", { name: new RegExp(`^Note on your coding of ${CODE}: `) }).waitFor();
+    expect((await lead.locator(".your-codings").allTextContents()).join(" ")).not.toContain("laughed it off");
   });
 
   it("merges a code into another from the Codes panel: its codings move, and the codebook keeps the merge", async () => {

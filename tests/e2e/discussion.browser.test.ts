@@ -3,6 +3,7 @@
 // appear without reloading and replies with an @mention, which the lead sees marked as
 // theirs; resolve and reopen travel live too, and `?thread=` opens the thread. Then the lead
 // starts a blind round on the other transcript in the page, two coders code through the API
+// (one renames a code made while blind in the Codes panel; the watching lead may not)
 // while the lead (allowed by the project) watches the agreement build up, one marks done, the
 // lead reveals, the disagreements are listed, one is settled and one discussed in a thread,
 // with the agreement at reveal and after settling. At 390 px the panels fit; axe-core finds
@@ -131,6 +132,19 @@ describe.skipIf(unavailable !== null)("discussion and blind coding in the browse
     expect(await consultant.getByRole("heading", { name: "Agreement", exact: true }).count()).toBe(0);
     await consultant.screenshot({ path: `${ARTIFACTS_DIR}/coding-round-blind-coder.png` });
 
+    // A code the consultant makes while coding blind is theirs to rename in the Codes panel; merging it waits for reveal.
+    await call(consultant, "POST", `/projects/${projectId}/codes`, { name: "Held back", level: "initial", documentId });
+    await openPanel(consultant, "Codes");
+    await consultant.getByRole("button", { name: "Edit Held back" }).click();
+    const edit = consultant.getByRole("form", { name: "Edit Held back" });
+    await edit.getByLabel("Name", { exact: true }).fill("Holding back");
+    await consultant.getByText(/^Made during blind coding: it joins the codebook at reveal/).waitFor();
+    expect(await consultant.getByRole("form", { name: "Merge Held back" }).count()).toBe(0);
+    await expectNoSeriousAxeViolations(consultant, "editing a code made while coding blind");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await consultant.locator(".code-row__name", { hasText: /^Holding back$/ }).waitFor();
+    await openPanel(consultant, "Coding round");
+
     // With the project's leave, the lead (who is not coding) watches agreement build up while blind.
     expect(await lead.getByRole("heading", { name: "Agreement", exact: true }).count()).toBe(0);
     await lead.getByRole("checkbox", { name: /A lead who is not coding may watch/ }).check();
@@ -143,12 +157,21 @@ describe.skipIf(unavailable !== null)("discussion and blind coding in the browse
         throw new Error(`${String(error)}\nThe coding round panel showed:\n${await lead.locator(".blind-round").innerText()}`);
       });
     expect(await lead.getByTestId("agreement-at-reveal").innerText()).toBe("not revealed yet");
+    // The watching lead sees the consultant's code as renamed, but it is not theirs to change before reveal.
+    await openPanel(lead, "Codes");
+    await lead.locator(".code-row__name", { hasText: /^Holding back$/ }).waitFor();
+    expect(await lead.getByRole("button", { name: "Edit Holding back" }).count()).toBe(0);
+    await openPanel(lead, "Coding round");
     expect(await lead.getByRole("radio", { name: "Keep both" }).count(), "nothing is settled while blind").toBe(0);
 
     await call(supervisor, "POST", `/documents/${documentId}/done`);
     await lead.getByTestId("round-coder").filter({ hasText: `${SUPERVISOR.name}: done` }).waitFor({ timeout: 15_000 });
     await lead.getByRole("button", { name: "Reveal" }).click();
     await lead.getByTestId("round-revealed").waitFor();
+    const codebook = await call<{ codes: { name: string; blindDocumentId?: string }[] }>(lead, "GET", `/projects/${projectId}/codes`);
+    const adopted = codebook.codes.find((c) => c.name === "Holding back");
+    expect(adopted, "the renamed code joined the codebook at reveal").toBeDefined();
+    expect(adopted!.blindDocumentId).toBeUndefined();
 
     // After reveal: the figures and every disagreement, the pair with both coders' words.
     await lead.getByRole("heading", { name: "Agreement", exact: true }).waitFor();

@@ -1,6 +1,6 @@
 // The Codes panel beside the transcript (a sheet on a phone): the codebook as a tree with
 // levels and counts, search, new codes, rename / recolour / re-level / move, delete with
-// undo, and "Apply" to code the selected words — the touch path: select by touch, open the
+// undo, one's own codings of each code with their notes, and "Apply" to code the selected words — the touch path: select by touch, open the
 // sheet, tap a code. Also the filters (each coder's layer, one code) and the orphaned codings.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useMemo, useState, type FormEvent } from "react";
@@ -15,6 +15,7 @@ import { CodebookHistory, CodeHistory } from "./CodeHistory";
 import { FormError } from "./FormError";
 import { SplitCodeForm } from "./SplitCodeForm";
 import { useAskedTwice } from "./useAskedTwice";
+import { YourCodings } from "./YourCodings";
 
 export function CodesPanel() {
   const coding = useCoding();
@@ -56,19 +57,31 @@ export function CodesPanel() {
                   <button type="button" className="button" aria-label={`Apply ${code.name} to the selected words`} onClick={() => void coding.apply(code.id)}>
                     Apply
                   </button>
-                  <button type="button" className="button" aria-expanded={editing === code.id} aria-label={`Edit ${code.name}`} onClick={() => setEditing(editing === code.id ? null : code.id)}>
-                    Edit
-                  </button>
-                  <button type="button" className="button" aria-label={`Delete ${code.name}`} onClick={() => void coding.deleteCode(code)}>
-                    Delete
-                  </button>
+                  {/* Until reveal a code kept with blind work is its maker's to change (a watching lead sees it only). */}
+                  {!coding.heldCodeIds.has(code.id) || code.createdBy === coding.userId ? (
+                    <>
+                      <button type="button" className="button" aria-expanded={editing === code.id} aria-label={`Edit ${code.name}`} onClick={() => setEditing(editing === code.id ? null : code.id)}>
+                        Edit
+                      </button>
+                      <button type="button" className="button" aria-label={`Delete ${code.name}`} onClick={() => void coding.deleteCode(code)}>
+                        Delete
+                      </button>
+                    </>
+                  ) : null}
                 </div>
               ) : null}
+              {coding.mayCode ? <YourCodings coding={coding} code={code} /> : null}
               {editing === code.id ? (
                 <>
                   <EditCodeForm coding={coding} code={code} onDone={() => setEditing(null)} />
-                  <MergeCodeForm coding={coding} code={code} onDone={() => setEditing(null)} />
-                  <SplitCodeForm coding={coding} code={code} onDone={() => setEditing(null)} />
+                  {coding.heldCodeIds.has(code.id) ? (
+                    <p className="note">Made during blind coding: it joins the codebook at reveal, and can be merged or split from then on.</p>
+                  ) : (
+                    <>
+                      <MergeCodeForm coding={coding} code={code} onDone={() => setEditing(null)} />
+                      <SplitCodeForm coding={coding} code={code} onDone={() => setEditing(null)} />
+                    </>
+                  )}
                 </>
               ) : null}
             </li>
@@ -184,7 +197,8 @@ function EditCodeForm({ coding, code, onDone }: { coding: CodingState; code: Cod
  * Asked twice, because it is not undone with a click.
  */
 function MergeCodeForm({ coding, code, onDone }: { coding: CodingState; code: Code; onDone: () => void }) {
-  const others = useMemo(() => coding.codes.filter((c) => c.id !== code.id), [coding.codes, code.id]);
+  // A code kept with blind work is merged into only once it joins the codebook at reveal.
+  const others = useMemo(() => coding.codes.filter((c) => c.id !== code.id && !coding.heldCodeIds.has(c.id)), [coding.codes, coding.heldCodeIds, code.id]);
   const [into, setInto] = useState(others[0]?.id ?? "");
   const [memo, setMemo] = useState("");
   const { confirming, reconsider, error, submit } = useAskedTwice(coding.projectId, onDone);

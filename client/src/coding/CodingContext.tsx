@@ -12,7 +12,7 @@ import type { DocumentDetail, User } from "../api/types";
 import { editsReachedServer, relativeAnchor } from "../editor/relativeAnchor";
 import type { Collaboration } from "../editor/useCollaboration";
 import { installCodingHighlight, setCodingHighlight } from "./codingHighlight";
-import { layerCodings, visibleCodes, type PlacedCoding } from "./placeCodings";
+import { heldCodeIds as heldIn, layerCodings, visibleCodes, type PlacedCoding } from "./placeCodings";
 import { useCodingActions, type CodingActions } from "./useCodingActions";
 import { useCodingDocs } from "./useCodingDocs";
 import { useCodingSelection, type CodingSelection } from "./useCodingSelection";
@@ -32,6 +32,8 @@ export type CodingState = CodingActions & {
   /** Live codes, deleted ones left out. */
   codes: Code[];
   codeById: Map<string, Code>;
+  /** The codes made during blind coding, kept with it until reveal (one's own, or watched). */
+  heldCodeIds: ReadonlySet<string>;
   /** Every visible coding, placed; orphaned ones included. */
   codings: PlacedCoding[];
   /** The codings the filters let through (orphaned ones too). */
@@ -106,6 +108,7 @@ export function CodingProvider({ document, user, collaboration, editor, readOnly
   const allCodes = useMemo(() => visibleCodes(docs.codebook, docs.layers), [docs]);
   const codes = useMemo(() => allCodes.filter((c) => !c.deletedAt), [allCodes]);
   const codeById = useMemo(() => new Map(allCodes.map((c) => [c.id, c])), [allCodes]);
+  const heldCodeIds = useMemo(() => heldIn(docs.layers), [docs]);
   const raw = useMemo(() => layerCodings(docs.layers), [docs]);
 
   const codings = usePlacedCodings(editor, collaboration, raw);
@@ -183,6 +186,7 @@ export function CodingProvider({ document, user, collaboration, editor, readOnly
       mayCode,
       codes,
       codeById,
+      heldCodeIds,
       codings,
       shown,
       coders,
@@ -206,7 +210,7 @@ export function CodingProvider({ document, user, collaboration, editor, readOnly
       paletteOpen,
       setPaletteOpen,
     }),
-    [active, apply, changeNote, codeById, codeFilter, coders, codes, codings, createAndApply, createCode, deleteCode, editor, hiddenCoders, mayCode, offer, paletteOpen, recent, removeCoding, selectCoding, selection, setActive, setCodeFilter, setOffer, setPaletteOpen, shown, toggleCoder, document.id, document.projectId, user.id],
+    [active, apply, changeNote, codeById, heldCodeIds, codeFilter, coders, codes, codings, createAndApply, createCode, deleteCode, editor, hiddenCoders, mayCode, offer, paletteOpen, recent, removeCoding, selectCoding, selection, setActive, setCodeFilter, setOffer, setPaletteOpen, shown, toggleCoder, document.id, document.projectId, user.id],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

@@ -6,13 +6,14 @@
 // Positions are read from the editor in batches inside animation frames (reads only), then
 // written in one React commit: no read after a write, so no forced layout per stripe.
 // On a phone the stripes collapse to one bar per line with a count; a tap lists the codes.
-// A coder writes the note of their own coding from its stripe (N) or, on a phone, its line's list.
+// A coder writes the note of their own coding from its stripe (N) or, on a phone, its line's
+// list; with the mouse, from the Codes panel's list of their codings of a code.
 import type { Editor } from "@tiptap/core";
-import { memo, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { CODING_LIMITS } from "@concord/shared/coding/limits";
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { createPortal } from "react-dom";
 import { SCREENS, useMediaQuery } from "../components/useMediaQuery";
 import { useCoding, type CodingState } from "./CodingContext";
+import { CodingNoteForm as NoteForm } from "./CodingNoteForm";
 import { assignLanes } from "./lanes";
 import { groupByLine } from "./lineGroups";
 import type { PlacedCoding } from "./placeCodings";
@@ -204,58 +205,6 @@ function Stripes({ coding, placed, boxes }: { coding: CodingState; placed: Place
         />
       ) : null}
     </>
-  );
-}
-
-/** Writes the note of one of the caller's codings: Enter in the box or Save keeps it, Escape leaves it as it was. */
-function NoteForm({ coding, item, top, onClose }: { coding: CodingState; item: PlacedCoding; top: number; onClose: () => void }) {
-  const [text, setText] = useState(item.note);
-  const [busy, setBusy] = useState(false);
-  const codeName = coding.codeById.get(item.codeId)?.name ?? "Unknown code";
-  async function save(event?: FormEvent) {
-    event?.preventDefault();
-    setBusy(true);
-    const saved = await coding.changeNote(item, text.trim());
-    setBusy(false);
-    if (saved) onClose();
-  }
-  return (
-    <form
-      className="coding-note-form"
-      style={{ top }}
-      aria-label={`Note on your coding of ${codeName}`}
-      onSubmit={(event) => void save(event)}
-      onKeyDown={(event) => {
-        if (event.key === "Escape") {
-          event.preventDefault();
-          onClose();
-        }
-      }}
-    >
-      <label htmlFor="coding-note-text">Note on your coding of {codeName}</label>
-      <textarea
-        id="coding-note-text"
-        autoFocus
-        rows={3}
-        maxLength={CODING_LIMITS.noteChars}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === "Enter" && !event.shiftKey) {
-            event.preventDefault();
-            void save();
-          }
-        }}
-      />
-      <div className="coding-note-form__actions">
-        <button type="submit" className="button" disabled={busy}>
-          Save note
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
-    </form>
   );
 }
 

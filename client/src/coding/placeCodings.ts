@@ -46,6 +46,11 @@ export function visibleCodes(codebook: Y.Doc | null, layers: readonly LayerDoc[]
   return [...codes.values()];
 }
 
+/** The codes kept with blind work in the layers one may see: they join the codebook at reveal. */
+export function heldCodeIds(layers: readonly LayerDoc[]): ReadonlySet<string> {
+  return new Set(layers.flatMap(({ doc }) => readBlindCodes(doc).map((code) => code.id)));
+}
+
 /** Places one coding, against the text maps `placer` read once for the whole pass. */
 export type Placer = (coding: LayerCodingView) => PlacedCoding;
 

@@ -3,7 +3,7 @@
 // reveals itself once every coder has marked it done. Reveal moves the codes the coders made
 // meanwhile from their layers into the codebook and keeps the coded text of the moment, so
 // the agreement at reveal can be shown beside the agreement after settling.
-import { adoptCodes, buildDocumentName, can, clearBlindCodes, readBlindCodes, type Code } from "@concord/shared";
+import { adoptCodes, buildDocumentName, can, clearBlindCodes, readBlindCodes, readBlindLineage } from "@concord/shared";
 import { changeAccess, closeConnections, closeLayerConnections, closeTextConnections } from "../collab/access";
 import { writeDocument, readDocument, type DocumentHost } from "../collab/serverWrites";
 import { blindDocumentsOf, readBlindRound, type BlindRound } from "../coding/blindRecord";
@@ -73,15 +73,19 @@ export async function revealBlindCoding(host: DocumentHost, document: { id: stri
 
 /**
  * Moves the codes made in each layer of the transcript during the blind phase into the
- * codebook (with their ids, so codings need no change), then empties them from the layer.
+ * codebook (with their ids, so codings need no change) with the steps they took meanwhile
+ * (renames are simply their names now; raises, deletes and restores go to the lineage), then
+ * empties them from the layer. A code its coder deleted joins deleted, its codings kept.
  */
 async function adoptBlindCodes(host: DocumentHost, document: { id: string; projectId: string }, by: string): Promise<void> {
   for (const layer of await listLayers(host.store.db, { documentId: document.id })) {
     const name = layerName(document.id, layer.coderId);
-    const codes: Code[] = await readDocument(host, name, readBlindCodes);
+    const { codes, steps } = await readDocument(host, name, (doc) => ({ codes: readBlindCodes(doc), steps: readBlindLineage(doc) }));
     if (codes.length === 0) continue;
     const at = new Date().toISOString();
-    await refusalsAsErrors(() => writeDocument(host, codebookName(document.projectId), (doc) => adoptCodes(doc, codes, { by, at, memo: "Made during blind coding; taken into the codebook at reveal." })));
+    await refusalsAsErrors(() =>
+      writeDocument(host, codebookName(document.projectId), (doc) => adoptCodes(doc, codes, { by, at, memo: "Made during blind coding; taken into the codebook at reveal." }, steps)),
+    );
     await writeDocument(host, name, clearBlindCodes);
   }
 }

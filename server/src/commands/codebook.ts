@@ -9,6 +9,7 @@ import {
   liveCode,
   mergeCode,
   readBlindCodes,
+  readBlindLineage,
   readCodes,
   readCodings,
   findBlindCode,
@@ -26,6 +27,7 @@ import {
   type CodeChanges,
   type CodeLevel,
   type LineageEntry,
+  type LiveElsewhere,
 } from "@concord/shared";
 import { readDocument, writeDocument, type DocumentHost } from "../collab/serverWrites";
 import { listLayers, registerLayer, type Layer } from "../coding/layers";
@@ -56,11 +58,17 @@ export async function readCodebook(
 ): Promise<{ codes: ((Code | HeldCode) & { counts: CodeCounts })[]; lineage: LineageEntry[] }> {
   const { codes, lineage } = await readDocument(host, codebookName(projectId), (doc) => ({ codes: readCodes(doc), lineage: readLineage(doc) }));
   const held: HeldCode[] = [];
+  const heldSteps: LineageEntry[] = [];
   const uses = new Map<string, { codings: number; documents: Set<string>; coders: Set<string> }>();
   for (const layer of await listLayers(host.store.db, { projectId })) {
     if (!(await maySee(layer))) continue;
-    const { codings, blindCodes } = await readDocument(host, layerName(layer.documentId, layer.coderId), (doc) => ({ codings: readCodings(doc), blindCodes: readBlindCodes(doc) }));
+    const { codings, blindCodes, steps } = await readDocument(host, layerName(layer.documentId, layer.coderId), (doc) => ({
+      codings: readCodings(doc),
+      blindCodes: readBlindCodes(doc),
+      steps: readBlindLineage(doc),
+    }));
     held.push(...blindCodes.map((code) => ({ ...code, blindDocumentId: layer.documentId })));
+    heldSteps.push(...steps);
     for (const coding of codings) {
       let use = uses.get(coding.codeId);
       if (!use) uses.set(coding.codeId, (use = { codings: 0, documents: new Set(), coders: new Set() }));
@@ -74,7 +82,8 @@ export async function readCodebook(
       const use = uses.get(code.id);
       return { ...code, counts: { codings: use?.codings ?? 0, documents: use?.documents.size ?? 0, coders: use?.coders.size ?? 0 } };
     }),
-    lineage,
+    // The steps of held codes, kept in their layers, in time order among the codebook's.
+    lineage: heldSteps.length === 0 ? lineage : [...lineage, ...heldSteps].sort((a, b) => a.at.localeCompare(b.at)),
   };
 }
 
@@ -142,29 +151,114 @@ function pathCode(doc: Parameters<typeof findCode>[0], codeId: string): Code {
   return code;
 }
 
-export function changeCode(host: DocumentHost, projectId: string, codeId: string, changes: CodeChanges, by: string): Promise<Code> {
+/** Who asks for a change to a code, and which layers they may see. */
+export interface CodeEditor {
+  userId: string;
+  maySee: (layer: Pick<Layer, "documentId" | "coderId">) => Promise<boolean>;
+}
+
+/** The layer holding `codeId` when it is a code a blind coder made, not (yet) in the codebook. */
+async function findHeld(host: DocumentHost, projectId: string, codeId: string): Promise<(Layer & { name: string }) | undefined> {
+  if (await readDocument(host, codebookName(projectId), (doc) => findCode(doc, codeId) !== undefined)) return undefined;
+  for (const layer of await listLayers(host.store.db, { projectId })) {
+    const name = layerName(layer.documentId, layer.coderId);
+    if (await readDocument(host, name, (doc) => findBlindCode(doc, codeId) !== undefined)) return { ...layer, name };
+  }
+  return undefined;
+}
+
+/**
+ * The layer holding a code named in the path, when it is one a blind coder made; undefined
+ * otherwise. To whoever may not see that layer it does not exist (404), as GET …/codes hides it.
+ */
+async function heldHome(host: DocumentHost, projectId: string, codeId: string, editor: CodeEditor): Promise<(Layer & { name: string }) | undefined> {
+  const home = await findHeld(host, projectId, codeId);
+  if (home && !(await editor.maySee(home))) throw errors.missing("This project's codebook has no such code.");
+  return home;
+}
+
+/** The layer of a held code its own coder changes; anyone else who may see it (a watching lead) may not. */
+async function ownHeldHome(host: DocumentHost, projectId: string, codeId: string, editor: CodeEditor): Promise<(Layer & { name: string }) | undefined> {
+  const home = await heldHome(host, projectId, codeId, editor);
+  if (home && home.coderId !== editor.userId) throw errors.forbidden("Until reveal, only the coder who made this code may change it.");
+  return home;
+}
+
+/**
+ * A code kept with blind work is not merged or split before it joins the codebook (409).
+ * `fromId` is the code in the path (hidden: 404); `intoId`, a merge's survivor, is left to
+ * the codebook's own refusal when hidden, as any code it does not hold.
+ */
+async function refuseHeld(host: DocumentHost, projectId: string, editor: CodeEditor, doing: string, fromId: string, intoId?: string): Promise<void> {
+  const refusal = () =>
+    errors.conflict(`A code made during blind coding joins the codebook at reveal; it can be ${doing} from then on. Until then it can be renamed, moved or deleted.`);
+  if (await heldHome(host, projectId, fromId, editor)) throw refusal();
+  const into = intoId === undefined ? undefined : await findHeld(host, projectId, intoId);
+  if (into && (await editor.maySee(into))) throw refusal();
+}
+
+/**
+ * Vouches for `codeId` as the parent of a held code when the codebook holds it live; a
+ * deleted one is refused when `refuseDeleted` (a move under it), else passed over (a restore
+ * then puts the code at the top).
+ */
+async function liveInCodebook(host: DocumentHost, projectId: string, codeId: string | null | undefined, refuseDeleted: boolean): Promise<LiveElsewhere> {
+  if (!codeId) return () => false;
+  const code = await readDocument(host, codebookName(projectId), (doc) => findCode(doc, codeId));
+  if (code?.deletedAt && refuseDeleted) throw errors.validation(`The parent code "${code.name}" has been ${code.mergedInto ? "merged into another code" : "deleted"}.`, { problem: "deleted" });
+  return (id) => id === codeId && !!code && !code.deletedAt;
+}
+
+/** Changes a code held in its layer, in place; refused (409) if reveal took it into the codebook meanwhile. */
+async function changeHeld(host: DocumentHost, home: Layer & { name: string }, codeId: string, change: (doc: Parameters<typeof findCode>[0]) => Code): Promise<HeldCode> {
+  const code = await refusalsAsErrors(() =>
+    writeDocument(host, home.name, (doc) => {
+      if (!findBlindCode(doc, codeId)) throw errors.conflict("This code joined the codebook at reveal a moment ago; try again.");
+      return change(doc);
+    }),
+  );
+  return { ...code, blindDocumentId: home.documentId };
+}
+
+export async function changeCode(host: DocumentHost, projectId: string, codeId: string, changes: CodeChanges, editor: CodeEditor): Promise<Code> {
+  const held = await ownHeldHome(host, projectId, codeId, editor);
+  const actor = actorNow(editor.userId);
+  if (held) {
+    const parentOutside = await liveInCodebook(host, projectId, changes.parentId, true);
+    return changeHeld(host, held, codeId, (doc) => updateCode(doc, codeId, changes, actor, parentOutside));
+  }
   return refusalsAsErrors(() =>
     writeDocument(host, codebookName(projectId), (doc) => {
       pathCode(doc, codeId);
-      return updateCode(doc, codeId, changes, actorNow(by));
+      return updateCode(doc, codeId, changes, actor);
     }),
   );
 }
 
-export function removeCode(host: DocumentHost, projectId: string, codeId: string, by: string): Promise<Code> {
+export async function removeCode(host: DocumentHost, projectId: string, codeId: string, editor: CodeEditor): Promise<Code> {
+  const held = await ownHeldHome(host, projectId, codeId, editor);
+  const actor = actorNow(editor.userId);
+  if (held) return changeHeld(host, held, codeId, (doc) => deleteCode(doc, codeId, actor));
   return refusalsAsErrors(() =>
     writeDocument(host, codebookName(projectId), (doc) => {
       pathCode(doc, codeId);
-      return deleteCode(doc, codeId, actorNow(by));
+      return deleteCode(doc, codeId, actor);
     }),
   );
 }
 
-export function bringBackCode(host: DocumentHost, projectId: string, codeId: string, by: string): Promise<Code> {
+export async function bringBackCode(host: DocumentHost, projectId: string, codeId: string, editor: CodeEditor): Promise<Code> {
+  const held = await ownHeldHome(host, projectId, codeId, editor);
+  const actor = actorNow(editor.userId);
+  if (held) {
+    const parentId = (await readDocument(host, held.name, (doc) => findBlindCode(doc, codeId)))?.parentId;
+    const parentOutside = await liveInCodebook(host, projectId, parentId, false);
+    return changeHeld(host, held, codeId, (doc) => restoreCode(doc, codeId, actor, parentOutside));
+  }
   return refusalsAsErrors(() =>
     writeDocument(host, codebookName(projectId), (doc) => {
       pathCode(doc, codeId);
-      return restoreCode(doc, codeId, actorNow(by));
+      return restoreCode(doc, codeId, actor);
     }),
   );
 }
@@ -173,7 +267,9 @@ export function bringBackCode(host: DocumentHost, projectId: string, codeId: str
  * Merges a code into another: the codebook first (from then on no new coding can use the
  * merged code), then every layer of the project moves its codings to the survivor.
  */
-export async function mergeCodes(host: DocumentHost, projectId: string, fromId: string, intoId: string, by: string, memo?: string): Promise<{ into: Code; moved: number }> {
+export async function mergeCodes(host: DocumentHost, projectId: string, fromId: string, intoId: string, editor: CodeEditor, memo?: string): Promise<{ into: Code; moved: number }> {
+  await refuseHeld(host, projectId, editor, "merged", fromId, intoId);
+  const by = editor.userId;
   const into = await refusalsAsErrors(() =>
     writeDocument(host, codebookName(projectId), (doc) => {
       pathCode(doc, fromId);
@@ -205,9 +301,10 @@ export async function splitCodes(
   projectId: string,
   fromId: string,
   input: SplitInput,
-  by: string,
-  maySee: (layer: Pick<Layer, "documentId" | "coderId">) => Promise<boolean>,
+  editor: CodeEditor,
 ): Promise<{ code: Code; moved: number }> {
+  await refuseHeld(host, projectId, editor, "split", fromId);
+  const { userId: by, maySee } = editor;
   const chosen = new Set(input.codingIds);
   const rows =
     chosen.size === 0

@@ -52,7 +52,9 @@ const textName = (documentId: string) => buildDocumentName({ kind: "text", docum
  */
 async function usableCode(host: DocumentHost, input: NewCoding): Promise<void> {
   const known = await readDocument(host, codebookName(input.projectId), (doc) => findCode(doc, input.codeId) !== undefined);
-  if (!known && (await readDocument(host, layerName(input.documentId, input.coder.id), (doc) => findBlindCode(doc, input.codeId)))) return;
+  const layer = layerName(input.documentId, input.coder.id);
+  // A held code its coder deleted is refused as a deleted code of the codebook is.
+  if (!known && (await readDocument(host, layer, (doc) => findBlindCode(doc, input.codeId) && liveCode(doc, input.codeId)))) return;
   await readDocument(host, codebookName(input.projectId), (doc) => liveCode(doc, input.codeId));
 }
 

@@ -19,11 +19,15 @@ const CodeParams = z.object({
 });
 const ProjectParam = z.object({ projectId: z.string().openapi({ param: { name: "projectId", in: "path" } }) });
 
-/** The caller, their role and the host of the documents, for a change to the codebook (document.edit). */
+/**
+ * The caller, their role and the host of the documents, for a change to the codebook
+ * (document.edit); `editor` says which layers they may see, for codes held with blind work.
+ */
 async function editor(c: Context<AppEnv>, projectId: string) {
   const user = requireUser(c.var.user);
   const role = await authorizeProject(c.var.deps.store.db, projectId, user, "document.edit");
-  return { user, role, host: c.var.deps };
+  const host = c.var.deps;
+  return { user, role, host, editor: { userId: user.id, maySee: layerFilter(host, { userId: user.id, role }) } };
 }
 
 /** Which layers a viewer may see, by the one visibility policy, each transcript's rule read once. */
@@ -91,26 +95,27 @@ export const codeRoutes = new OpenAPIHono<AppEnv>()
       path: "/projects/{projectId}/codes/{codeId}",
       tags: ["codes"],
       summary: "Rename, recolour, re-level or move a code",
+      description:
+        "A code made during blind coding (blindDocumentId set) is changed, until reveal, by the coder who made it only, with their blind work; to anyone who may not see that work it does not exist (404).",
       request: { params: CodeParams, body: { content: { "application/json": { schema: CodeChangesBody } }, required: true } },
-      responses: { 200: json(CodeSchema, "The code"), ...errorResponses(400, 401, 403, 404) },
+      responses: { 200: json(CodeSchema, "The code"), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const { projectId, codeId } = c.req.valid("param");
-      const { user, host } = await editor(c, projectId);
-      return c.json(presentCode(await changeCode(host, projectId, codeId, c.req.valid("json"), user.id)), 200);
+      const { host, editor: by } = await editor(c, projectId);
+      return c.json(presentCode(await changeCode(host, projectId, codeId, c.req.valid("json"), by)), 200);
     },
   )
-  .openapi(codeAction("/projects/{projectId}/codes/{codeId}/merge", "Merge this code into another: its codings, in every layer, move to the survivor", MergeBody), async (c) => {
+  .openapi(codeAction("/projects/{projectId}/codes/{codeId}/merge", "Merge this code into another: its codings, in every layer, move to the survivor. A code made during blind coding is merged only after reveal (409).", MergeBody), async (c) => {
     const { projectId, codeId } = c.req.valid("param");
-    const { user, host } = await editor(c, projectId);
+    const { host, editor: by } = await editor(c, projectId);
     const { into, memo } = c.req.valid("json");
-    return c.json(presentCode((await mergeCodes(host, projectId, codeId, into, user.id, memo)).into), 200);
+    return c.json(presentCode((await mergeCodes(host, projectId, codeId, into, by, memo)).into), 200);
   })
-  .openapi(codeAction("/projects/{projectId}/codes/{codeId}/split", "Split a new code off this one, holding the chosen codings; answers with the new code", SplitBody), async (c) => {
+  .openapi(codeAction("/projects/{projectId}/codes/{codeId}/split", "Split a new code off this one, holding the chosen codings; answers with the new code. A code made during blind coding is split only after reveal (409).", SplitBody), async (c) => {
     const { projectId, codeId } = c.req.valid("param");
-    const { user, host, role } = await editor(c, projectId);
-    const maySee = layerFilter(host, { userId: user.id, role });
-    return c.json(presentCode((await splitCodes(host, projectId, codeId, c.req.valid("json"), user.id, maySee)).code), 200);
+    const { host, editor: by } = await editor(c, projectId);
+    return c.json(presentCode((await splitCodes(host, projectId, codeId, c.req.valid("json"), by)).code), 200);
   })
   .openapi(
     createRoute({
@@ -118,14 +123,15 @@ export const codeRoutes = new OpenAPIHono<AppEnv>()
       path: "/projects/{projectId}/codes/{codeId}/restore",
       tags: ["codes"],
       summary: "Undo the delete of a code",
-      description: "A deleted code keeps its codings and can be restored; a merged one cannot (409): split its codings out of the survivor instead.",
+      description:
+        "A deleted code keeps its codings and can be restored; a merged one cannot (409): split its codings out of the survivor instead. A code made during blind coding is restored, until reveal, by the coder who made it only.",
       request: { params: CodeParams },
       responses: { 200: json(CodeSchema, "The restored code"), ...errorResponses(401, 403, 404, 409) },
     }),
     async (c) => {
       const { projectId, codeId } = c.req.valid("param");
-      const { user, host } = await editor(c, projectId);
-      return c.json(presentCode(await bringBackCode(host, projectId, codeId, user.id)), 200);
+      const { host, editor: by } = await editor(c, projectId);
+      return c.json(presentCode(await bringBackCode(host, projectId, codeId, by)), 200);
     },
   )
   .openapi(
@@ -134,13 +140,14 @@ export const codeRoutes = new OpenAPIHono<AppEnv>()
       path: "/projects/{projectId}/codes/{codeId}",
       tags: ["codes"],
       summary: "Delete a code (softly: its codings stay, and POST …/restore undoes it)",
+      description: "A code made during blind coding is deleted, until reveal, by the coder who made it only (and joins the codebook deleted at reveal).",
       request: { params: CodeParams },
-      responses: { 200: json(CodeSchema, "The deleted code"), ...errorResponses(400, 401, 403, 404) },
+      responses: { 200: json(CodeSchema, "The deleted code"), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const { projectId, codeId } = c.req.valid("param");
-      const { user, host } = await editor(c, projectId);
-      return c.json(presentCode(await removeCode(host, projectId, codeId, user.id)), 200);
+      const { host, editor: by } = await editor(c, projectId);
+      return c.json(presentCode(await removeCode(host, projectId, codeId, by)), 200);
     },
   )
   .openapi(

@@ -3,8 +3,8 @@
 // it does not hold.
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { adoptCodes, buildCode, CodebookError, createCode, readCodes, readLineage } from "./codebook";
-import { addBlindCode, clearBlindCodes, findBlindCode, readBlindCodes, readCodings } from "./layer";
+import { adoptCodes, buildCode, CodebookError, createCode, deleteCode, readCodes, readLineage, restoreCode, updateCode } from "./codebook";
+import { addBlindCode, clearBlindCodes, findBlindCode, readBlindCodes, readBlindLineage, readCodings } from "./layer";
 
 const actor = { by: "coder-a", at: "2026-12-02T10:00:00.000Z" };
 
@@ -44,5 +44,29 @@ describe("codes held in a blind coder's layer", () => {
     adoptCodes(codebook, held, { by: "lead", at: actor.at });
     expect(readCodes(codebook)).toHaveLength(4);
     expect(readLineage(codebook)).toHaveLength(3);
+  });
+
+  it("are changed in place in the layer, a codebook parent vouched for by the caller, and their steps follow them into the codebook", () => {
+    const layer = new Y.Doc();
+    addBlindCode(layer, buildCode({ id: "held", name: "Fraud", level: "initial" }, actor, 0), 10);
+    addBlindCode(layer, buildCode({ id: "inner", name: "Inner", level: "initial", parentId: "held" }, actor, 1), 10);
+    const inCodebook = (id: string) => id === "existing";
+    expect(() => updateCode(layer, "held", { parentId: "elsewhere" }, actor, inCodebook)).toThrow(/does not exist/);
+    expect(() => updateCode(layer, "held", { parentId: "inner" }, actor, inCodebook)).toThrow(/under itself/);
+    updateCode(layer, "held", { name: "Feeling a fraud", level: "focused", parentId: "existing" }, actor, inCodebook);
+    // A restored code keeps a parent the caller vouches for, though the layer does not hold it.
+    deleteCode(layer, "held", actor);
+    restoreCode(layer, "held", actor, inCodebook);
+    deleteCode(layer, "inner", actor);
+    expect(findBlindCode(layer, "held")).toMatchObject({ name: "Feeling a fraud", level: "focused", parentId: "existing", deletedAt: null });
+    expect(readBlindLineage(layer).map((e) => e.op)).toEqual(["raise", "delete", "restore", "delete"]);
+
+    const codebook = new Y.Doc();
+    createCode(codebook, { id: "existing", name: "Self-doubt", level: "focused" }, { by: "lead", at: actor.at });
+    adoptCodes(codebook, readBlindCodes(layer), { by: "lead", at: "2026-12-02T12:00:00.000Z" }, readBlindLineage(layer));
+    expect(readLineage(codebook).map((e) => [e.op, ...e.into])).toEqual([["create", "held"], ["create", "inner"], ["raise", "held"], ["delete"], ["restore", "held"], ["delete"]]);
+    expect(readCodes(codebook).find((c) => c.id === "inner")!.deletedAt).not.toBeNull();
+    clearBlindCodes(layer);
+    expect(readBlindLineage(layer)).toEqual([]);
   });
 });

@@ -96,8 +96,16 @@ export interface NewCode {
   description?: string;
 }
 
-function checkParent(doc: Y.Doc, parentId: string | null | undefined): void {
-  if (parentId) liveCode(doc, parentId, "The parent code");
+/**
+ * Whether a code outside `doc` is known live (a code of the codebook, as the parent of a code
+ * a blind coder holds in their layer): the caller checked it where it lives.
+ */
+export type LiveElsewhere = (codeId: string) => boolean;
+
+const nowhereElse: LiveElsewhere = () => false;
+
+function checkParent(doc: Y.Doc, parentId: string | null | undefined, liveElsewhere: LiveElsewhere = nowhereElse): void {
+  if (parentId && !liveElsewhere(parentId)) liveCode(doc, parentId, "The parent code");
 }
 
 export function createCode(doc: Y.Doc, input: NewCode, actor: Actor): Code {
@@ -134,10 +142,11 @@ export function buildCode(input: NewCode, actor: Actor, index: number): Code {
 /**
  * Takes codes made elsewhere (a blind coder's, kept in their layer until reveal) into the
  * codebook with their ids, so codings using them need no change, and records each as
- * created in the lineage. A parent that is neither in the codebook nor among them is dropped
- * (the code goes to the top level) rather than left dangling.
+ * created in the lineage, followed by `history`: the steps they took where they were kept
+ * (raised, deleted, restored). A parent that is neither in the codebook nor among them is
+ * dropped (the code goes to the top level) rather than left dangling.
  */
-export function adoptCodes(doc: Y.Doc, adopted: readonly Code[], actor: Actor): void {
+export function adoptCodes(doc: Y.Doc, adopted: readonly Code[], actor: Actor, history: readonly LineageEntry[] = []): void {
   const codes = codesOf(doc);
   const fresh = adopted.filter((code) => !codes.has(code.id));
   checkRoom(codes.size, fresh.length);
@@ -147,15 +156,20 @@ export function adoptCodes(doc: Y.Doc, adopted: readonly Code[], actor: Actor): 
     codes.set(code.id, { ...code, parentId: parentKnown ? code.parentId : null });
   }
   for (const code of fresh) record(doc, "create", [], [code.id], actor);
+  const kept = history.filter((entry) => [...entry.from, ...entry.into].every((id) => incoming.has(id)));
+  if (kept.length > 0) lineageOf(doc).push(kept.map((entry) => ({ ...entry })));
 }
 
 export type CodeChanges = Partial<Pick<Code, "name" | "description" | "color" | "level" | "parentId">>;
 
-/** Renames, recolours, re-levels or moves a code; a move under itself or a descendant is refused. */
-export function updateCode(doc: Y.Doc, id: string, changes: CodeChanges, actor: Actor): Code {
+/**
+ * Renames, recolours, re-levels or moves a code; a move under itself or a descendant is
+ * refused. The new parent is looked for in `doc` unless `liveElsewhere` vouches for it.
+ */
+export function updateCode(doc: Y.Doc, id: string, changes: CodeChanges, actor: Actor, liveElsewhere: LiveElsewhere = nowhereElse): Code {
   const code = liveCode(doc, id);
   if (changes.parentId !== undefined && changes.parentId !== null) {
-    checkParent(doc, changes.parentId);
+    checkParent(doc, changes.parentId, liveElsewhere);
     if (isAncestorOrSelf(doc, id, changes.parentId)) {
       throw new CodebookError("cycle", `"${code.name}" cannot be placed under itself or under one of the codes inside it.`);
     }
@@ -202,8 +216,11 @@ export function deleteCode(doc: Y.Doc, id: string, actor: Actor): Code {
   return deleted;
 }
 
-/** Undoes a delete. A merged code is not restored this way: its codings now belong to the survivor. */
-export function restoreCode(doc: Y.Doc, id: string, actor: Actor): Code {
+/**
+ * Undoes a delete. A merged code is not restored this way: its codings now belong to the
+ * survivor. Its parent is looked for in `doc` unless `liveElsewhere` vouches for it.
+ */
+export function restoreCode(doc: Y.Doc, id: string, actor: Actor, liveElsewhere: LiveElsewhere = nowhereElse): Code {
   const code = findCode(doc, id);
   if (!code) throw new CodebookError("unknown", "The code does not exist in this project's codebook.");
   if (!code.deletedAt) throw new CodebookError("not_deleted", `"${code.name}" is not deleted.`);
@@ -212,7 +229,8 @@ export function restoreCode(doc: Y.Doc, id: string, actor: Actor): Code {
   }
   // Its parent may have gone meanwhile: it comes back at the top rather than under a deleted code.
   const parent = code.parentId ? findCode(doc, code.parentId) : undefined;
-  const restored = { ...code, deletedAt: null, parentId: parent && !parent.deletedAt ? parent.id : null };
+  const parentLive = code.parentId !== null && (liveElsewhere(code.parentId) || (parent !== undefined && !parent.deletedAt));
+  const restored = { ...code, deletedAt: null, parentId: parentLive ? code.parentId : null };
   codesOf(doc).set(id, restored);
   record(doc, "restore", [id], [id], actor);
   return restored;

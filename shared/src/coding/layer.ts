@@ -5,10 +5,12 @@
 // While a transcript is coded blind the layer also holds the codes its coder makes
 // (`codes`: id → code, the codebook's shape): the codebook document goes to every member, so
 // a blind coder's new codes wait here, seen only by who may see the layer, until reveal
-// moves them into the codebook.
+// moves them into the codebook. `codes` and `lineage` have the codebook's keys and shapes, so
+// the codebook's own functions (codebook.ts) rename, re-level, move, delete and restore a held
+// code in place, and its steps stay in the layer's `lineage` until reveal too.
 import * as Y from "yjs";
 import type { Anchor } from "./anchor";
-import { CodebookError, type Code } from "./codebook";
+import { CodebookError, readLineage, type Code, type LineageEntry } from "./codebook";
 import { CODING_LIMITS } from "./limits";
 
 export interface StoredCoding {
@@ -108,7 +110,14 @@ export function addBlindCode(doc: Y.Doc, code: Code, limit: number): Code {
   return code;
 }
 
-/** Empties the layer's blind codes once the codebook holds them. */
+/** The steps the layer's held codes took (raise, delete, restore), oldest first. */
+export function readBlindLineage(doc: Y.Doc): LineageEntry[] {
+  return readLineage(doc);
+}
+
+/** Empties the layer's blind codes and their steps once the codebook holds them. */
 export function clearBlindCodes(doc: Y.Doc): void {
   blindCodesOf(doc).clear();
+  const lineage = doc.getArray<LineageEntry>("lineage");
+  lineage.delete(0, lineage.length);
 }
