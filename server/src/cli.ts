@@ -16,7 +16,7 @@ import Database from "better-sqlite3";
 import { configFromEnv, type Config } from "./config";
 import { copyStore, CopyError, type CopyReport } from "./store/copyStore";
 import { StoreRefusal } from "./store/migrate";
-import { isPostgresUrl } from "./store/postgres";
+import { isPostgresUrl } from "./store/postgresSettings";
 import { SQLITE_FILE } from "./store/sqlite";
 import { openStore, type Store } from "./store/store";
 

@@ -4,7 +4,7 @@ import { UNAUTHENTICATED_SOCKETS } from "@concord/shared";
 import { trustedProxies, type TrustedProxies } from "./clientAddress";
 import type { UnauthenticatedSocketLimits } from "./collab/websocket";
 import type { SyncMode } from "./store/sqlite";
-import { DEFAULT_POOL_SIZE, isPostgresUrl } from "./store/postgres";
+import { DEFAULT_POOL_SIZE, isPostgresUrl } from "./store/postgresSettings";
 
 export interface Config {
   port: number;

@@ -14,7 +14,7 @@ import { attachCollaboration } from "./collab/websocket";
 import { closeExpiredConnections } from "./collab/access";
 import { MAILS_PER_RECIPIENT, recipientLimited, smtpMailer } from "./mail/mailer";
 import { PASSWORD_LIMIT } from "./auth/loginThrottle";
-import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
+import type { Redis as RedisExtension } from "@hocuspocus/extension-redis";
 import { joinOtherProcesses } from "./redis/processBus";
 import { RedisAttemptLimiter } from "./redis/attemptLimiter";
 import { openRedis, type RedisLink } from "./redis/connection";
@@ -37,10 +37,15 @@ export interface RunningServer {
 /** How often connections are checked for a credential that has expired while they were open. */
 const EXPIRY_SWEEP_MS = 60_000;
 
-export function createCollaboration(store: Store, publicUrl: () => URL, redis?: RedisLink): Hocuspocus {
+/** Hocuspocus's Redis extension, loaded (with ioredis and its lock) only when REDIS_URL is set. */
+async function redisExtensionFor(redis: RedisLink, relay: UpdateRelay): Promise<RedisExtension> {
+  const { Redis } = await import("@hocuspocus/extension-redis");
+  return new Redis({ createClient: () => redis.connect(), prefix: relay.channelPrefix, identifier: relay.identifier });
+}
+
+async function createCollaboration(store: Store, publicUrl: () => URL, redis?: RedisLink): Promise<Hocuspocus> {
   const relay = redis ? new UpdateRelay(redis, `concord-${randomUUID()}`) : undefined;
-  const redisExtension =
-    relay && redis ? new RedisExtension({ createClient: () => redis.connect(), prefix: relay.channelPrefix, identifier: relay.identifier }) : undefined;
+  const redisExtension = relay && redis ? await redisExtensionFor(redis, relay) : undefined;
   const hocuspocus: Hocuspocus = new Hocuspocus({
     quiet: true,
     // The order is the policy: nobody reaches persistence without passing auth. The Redis
@@ -81,14 +86,14 @@ export async function startServer(
     >,
 ): Promise<RunningServer> {
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: config.poolSize, sync: config.sync });
-  const redis = config.redisUrl ? openRedis(config.redisUrl, config.redisPrefix ?? "concord") : undefined;
+  const redis = config.redisUrl ? await openRedis(config.redisUrl, config.redisPrefix ?? "concord") : undefined;
   // Until it listens the port may be 0; httpServer is defined below, before anyone can ask.
   const publicUrl = () => config.publicUrl ?? new URL(`http://${config.host}:${(httpServer.address() as AddressInfo | null)?.port ?? config.port}`);
-  const hocuspocus = createCollaboration(store, publicUrl, redis);
+  const hocuspocus = await createCollaboration(store, publicUrl, redis);
   if (redis) await joinOtherProcesses(hocuspocus, redis, store.db);
   const mailer = config.smtpUrl
     ? recipientLimited(
-        smtpMailer(config.smtpUrl, config.mailFrom ?? `Concord <concord@${config.publicUrl?.hostname ?? "localhost"}>`),
+        await smtpMailer(config.smtpUrl, config.mailFrom ?? `Concord <concord@${config.publicUrl?.hostname ?? "localhost"}>`),
         redis ? new RedisAttemptLimiter(redis, "mail", MAILS_PER_RECIPIENT) : undefined,
       )
     : undefined;

@@ -11,8 +11,8 @@ import { backendEnv, discardBackend } from "./backend";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const fromSources = ["--import", "tsx", path.join(repoRoot, "server/src/main.ts")];
-/** What `pnpm start` runs (scripts/start.mjs), once `pnpm build:server` has compiled it. */
-const compiled = ["--enable-source-maps", path.join(repoRoot, "server/dist/main.mjs")];
+/** What `pnpm start` runs, with its flags (scripts/start.mjs), once `pnpm build:server` has compiled it. */
+const compiled = ["--enable-source-maps", "--max-semi-space-size=4", path.join(repoRoot, "server/dist/main.mjs")];
 const READY = /Concord listening on (http:\/\/\S+)/;
 /** Generous: on a loaded 2-core machine tsx needs several seconds to load the server. */
 const READY_TIMEOUT_MS = 45_000;

@@ -4,7 +4,10 @@
 // worker thread (worker.mjs) and an acknowledged edit written through the update log (on
 // SQLite, sqliteLogWorker.mjs), and the demo review's PRISMA diagram drawn as PNG in a
 // worker with the fonts found beside the server, so a build that leaves one out fails here.
+// And what the main thread loads at start: libraries for what is not configured, or for work
+// done in worker threads, cost every process tens of MB (README, "Against bare Hocuspocus").
 import { execFile } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -14,6 +17,27 @@ import { api, createProject, discard, signUp, startServer, storedText, type Serv
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 let server: ServerProcess;
+
+/** Only the worker threads use these (files read and written, diagrams drawn). */
+const WORKER_LIBRARIES = ["docx", "exceljs", "mammoth", "@resvg/resvg-js"];
+/** Loaded only when DATABASE_URL, REDIS_URL or CONCORD_SMTP_URL says so. */
+const CONFIGURED_LIBRARIES = ["pg", "ioredis", "@hocuspocus/extension-redis", "nodemailer"];
+
+/**
+ * The packages a compiled module loads before it runs, following its static imports through
+ * the chunks beside it; dynamic `import()`s, which load on first use, are not followed.
+ */
+function packagesLoadedWith(file: string, seen = new Set<string>()): Set<string> {
+  const packages = new Set<string>();
+  if (seen.has(file)) return packages;
+  seen.add(file);
+  const source = fs.readFileSync(file, "utf8");
+  for (const [, specifier] of source.matchAll(/^import\s*(?:[\w$*{}\s,]+from\s*)?"([^"]+)";/gm)) {
+    if (specifier!.startsWith("./")) for (const name of packagesLoadedWith(path.join(path.dirname(file), specifier!), seen)) packages.add(name);
+    else if (!specifier!.startsWith("node:")) packages.add(specifier!.split("/").slice(0, specifier!.startsWith("@") ? 2 : 1).join("/"));
+  }
+  return packages;
+}
 
 beforeAll(async () => {
   await promisify(execFile)(process.execPath, ["scripts/buildServer.mjs"], { cwd: repoRoot });
@@ -56,6 +80,14 @@ describe("the built server", () => {
     client.destroy();
     expect(await storedText(server.url, lead.token, documentId)).toContain("Then all at once.");
     expect((await api(server.url, lead.token, "GET", `/documents/${documentId}`)).status).toBe(200);
+  });
+
+  test("loads at start no library that only a worker or an unset option needs", () => {
+    const loaded = packagesLoadedWith(path.join(repoRoot, "server/dist/main.mjs"));
+    // The check itself sees the libraries the main thread does need.
+    expect(loaded).toContain("@hocuspocus/server");
+    expect(loaded).toContain("better-sqlite3");
+    for (const name of [...WORKER_LIBRARIES, ...CONFIGURED_LIBRARIES]) expect(loaded, name).not.toContain(name);
   });
 
   test("draws the demo review's PRISMA diagram as PNG in a worker thread", async () => {

@@ -5,13 +5,6 @@ import { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragra
 import ExcelJS from "exceljs";
 import type { ReportTable } from "@concord/shared/review/reportTables";
 
-export type TableFormat = "docx" | "xlsx";
-
-export const TABLE_MEDIA_TYPES: Record<TableFormat, string> = {
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-};
-
 function cell(text: string, header: boolean): TableCell {
   // Line breaks people typed in a field become lines in the cell.
   const runs = text.split("\n").map((line, i) => new TextRun({ text: line, bold: header, break: i > 0 ? 1 : 0 }));

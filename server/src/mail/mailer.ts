@@ -1,6 +1,5 @@
 // Sending email through the SMTP server named by CONCORD_SMTP_URL. Messages are plain text:
 // they carry one link and must read well in any mail program.
-import nodemailer from "nodemailer";
 import { LoginThrottle, type AttemptLimiter } from "../auth/loginThrottle";
 
 export interface Message {
@@ -13,7 +12,9 @@ export interface Mailer {
   send(message: Message): Promise<void>;
 }
 
-export function smtpMailer(url: URL, from: string): Mailer {
+/** Loads nodemailer: only a process with CONCORD_SMTP_URL set does. */
+export async function smtpMailer(url: URL, from: string): Promise<Mailer> {
+  const { default: nodemailer } = await import("nodemailer");
   const transport = nodemailer.createTransport(url.toString());
   return {
     async send(message) {

@@ -1,8 +1,9 @@
 // The Redis that joins several Concord processes (REDIS_URL): documents' edits and presence
 // (Hocuspocus's Redis extension), changes of access, and the shared attempt limits all go
 // through it, under one key prefix (CONCORD_REDIS_PREFIX) so several Concord instances can
-// share one Redis without seeing each other.
-import { Redis as IORedis } from "ioredis";
+// share one Redis without seeing each other. ioredis is loaded only here, when REDIS_URL is
+// set: a single process never loads it.
+import type { Redis as IORedis } from "ioredis";
 
 export interface RedisLink {
   /** The prefix every key and channel of this instance starts with, ending in ":". */
@@ -19,7 +20,8 @@ export interface RedisLink {
   close(): Promise<void>;
 }
 
-export function openRedis(url: string, prefix: string): RedisLink {
+export async function openRedis(url: string, prefix: string): Promise<RedisLink> {
+  const { Redis } = await import("ioredis");
   const opened: IORedis[] = [];
   const away = new Set<IORedis>();
   const listeners: ((reachable: boolean) => void)[] = [];
@@ -37,7 +39,7 @@ export function openRedis(url: string, prefix: string): RedisLink {
     // No auto-pipelining: with it, ioredis 5.6 throws "results[i] is not iterable" outside
     // any promise when queued commands meet a reconnection, which ends the process
     // (redis/ioredis#1931); a Redis restart then stopped every Concord process.
-    const client = new IORedis(url, { maxRetriesPerRequest: null });
+    const client = new Redis(url, { maxRetriesPerRequest: null });
     away.add(client); // until its first 'ready'
     // Said once per outage, not at every retry.
     let down = false;

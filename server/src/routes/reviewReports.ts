@@ -8,7 +8,7 @@ import { prismaInconsistencies, prismaSvg } from "@concord/shared/review/prisma"
 import { tableCsv, type ReportTable } from "@concord/shared/review/reportTables";
 import { readCriteria } from "../commands/review";
 import type { AppEnv } from "../env";
-import { TABLE_MEDIA_TYPES } from "../exports/tableFiles";
+import { TABLE_MEDIA_TYPES } from "../exports/tableFormats";
 import { authorizeProject, requireUser } from "../policies";
 import { decisionsTable } from "../review/decisionsCsv";
 import { reviewPrismaCounts, reviewTables } from "../review/reports";

@@ -5,13 +5,7 @@
 import pg from "pg";
 import { Kysely, PostgresDialect } from "kysely";
 import type { DatabaseSchema } from "./schema";
-
-/**
- * Connections per process. Concord's queries are short and the update log writes one batch
- * at a time, so a few connections keep a 2-core machine busy without PostgreSQL
- * context-switching between dozens of backends; raise it with CONCORD_DB_POOL_SIZE.
- */
-export const DEFAULT_POOL_SIZE = 6;
+import { DEFAULT_POOL_SIZE } from "./postgresSettings";
 
 /** bigint columns (the log's seq) as numbers, as SQLite gives them: they stay far below 2^53. */
 const INT8_OID = 20;
@@ -33,9 +27,4 @@ export function openPostgres(url: string, poolSize = DEFAULT_POOL_SIZE): { db: K
   // use; without a listener the pool's error event would end the process.
   pool.on("error", (error) => console.error("A PostgreSQL connection was lost (it is replaced on next use):", error.message));
   return { db: new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) }), pool };
-}
-
-/** Whether a DATABASE_URL names PostgreSQL. */
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//.test(url);
 }

@@ -6,10 +6,8 @@ import type { DatabaseSchema } from "./schema";
 import { type Dialect } from "./migrations";
 import { migrate } from "./migrate";
 import { openSqlite, type SyncMode } from "./sqlite";
-import { openPostgres } from "./postgres";
 import { DocumentStateStore } from "./documentState";
 import { SqliteLogWriter } from "./sqliteLogWriter";
-import { PostgresLogWriter } from "./postgresLogWriter";
 import type { UpdateLogWriter } from "./updateLog";
 
 export interface Store {
@@ -41,7 +39,7 @@ const SETUP_LOCK = 7_310_201;
 
 /** Opens the store (SQLite under `dataDir`, or PostgreSQL), creating and migrating it on first use. */
 export async function openStore(options: StoreOptions): Promise<Store> {
-  const opened = options.databaseUrl ? postgresParts(options.databaseUrl, options.poolSize) : sqliteParts(options);
+  const opened = options.databaseUrl ? await postgresParts(options.databaseUrl, options.poolSize) : sqliteParts(options);
   const { dialect, db, log } = opened;
   const store: Store = {
     dialect,
@@ -77,7 +75,9 @@ function sqliteParts(options: StoreOptions): Parts {
   return { dialect: "sqlite", db, log: new SqliteLogWriter(file, options.sync ?? "full"), exclusively: (work) => work() };
 }
 
-function postgresParts(url: string, poolSize?: number): Parts {
+/** Loaded only here: a process on SQLite never loads the pg driver. */
+async function postgresParts(url: string, poolSize?: number): Promise<Parts> {
+  const [{ openPostgres }, { PostgresLogWriter }] = await Promise.all([import("./postgres"), import("./postgresLogWriter")]);
   const { db, pool } = openPostgres(url, poolSize);
   return {
     dialect: "postgres",

@@ -118,7 +118,7 @@ export async function svgToPng(input: { svg: string }): Promise<TaskResult<Uint8
 /** A report table written as a Word document or a spreadsheet. */
 export async function reportTableFile(input: {
   table: import("@concord/shared/review/reportTables").ReportTable;
-  format: import("../exports/tableFiles").TableFormat;
+  format: import("../exports/tableFormats").TableFormat;
 }): Promise<TaskResult<Uint8Array>> {
   const { tableDocx, tableXlsx } = await import("../exports/tableFiles");
   return { ok: true, value: await (input.format === "docx" ? tableDocx(input.table) : tableXlsx(input.table)) };
