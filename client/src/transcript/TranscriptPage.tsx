@@ -4,8 +4,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams, useSearch } from "@tanstack/react-router";
 import { lazy, Suspense, useMemo, useState } from "react";
+import { errorMessage } from "../api/http";
 import { queries } from "../api/queries";
 import type { DocumentDetail } from "../api/types";
+import { Alert } from "../components/Alert";
 import { Pending } from "../components/PendingPage";
 import { PageHeading } from "../components/PageHeading";
 import { EditorOpening, TranscriptBody, TranscriptReading } from "../components/TranscriptReading";
@@ -95,11 +97,18 @@ export function TranscriptPage() {
   const span = useMemo(() => spanOf(search), [search.from, search.to]);
   const document = useQuery(queries.document(documentId));
 
-  if (document.status !== "success") return <Pending title="Transcript" what="the transcript" error={document.error} />;
+  // Only before the first answer: a refetch that fails later (a dropped request on a busy
+  // link) must not tear down the editor someone is typing in; it says so above the text.
+  if (!document.data) return <Pending title="Transcript" what="the transcript" error={document.error} />;
   // A hand-edited link with another project's id: the transcript's own workspace is where it belongs.
   if (document.data.projectId !== projectId) {
     return <GoToTranscript projectId={document.data.projectId} documentId={documentId} search={search} />;
   }
   // A fresh view for each transcript: its editor, sheets and scroll position are its own.
-  return <TranscriptView key={documentId} document={document.data} span={span} />;
+  return (
+    <>
+      {document.status === "error" ? <Alert>Could not refresh this transcript's details: {errorMessage(document.error)} The text stays live.</Alert> : null}
+      <TranscriptView key={documentId} document={document.data} span={span} />
+    </>
+  );
 }
