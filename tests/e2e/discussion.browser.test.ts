@@ -208,9 +208,14 @@ describe.skipIf(unavailable !== null)("discussion and blind coding in the browse
 
     // A phone: the panels are a sheet, nothing wider than the screen.
     await lead.setViewportSize({ width: 390, height: 844 });
-    // The address names a thread, so the sheet may already be open on it.
+    // The address names a thread, so the sheet opens on it once the page has become a phone's
+    // (a frame or two after the resize); opened by hand only if it does not.
     const sheet = lead.getByRole("dialog", { name: "Side panel" });
-    if (!(await sheet.isVisible())) await lead.locator(".pane-button", { hasText: "Side panel" }).click();
+    const opened = await sheet.waitFor({ timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (!opened) await lead.locator(".pane-button", { hasText: "Side panel" }).click();
     await sheet.getByRole("tab", { name: "Coding round" }).click();
     await sheet.getByRole("heading", { name: "Agreement", exact: true }).waitFor();
     const { overflow, widest } = await sheet.evaluate((el) => {
