@@ -63,6 +63,19 @@ export function within<T>(promise: Promise<T>, ms: number, message: string): Pro
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Resolves once `check` holds for the client's document, checking now and on every update; fails after 10 s naming `what`. */
+export function untilDoc(client: CollabClient, check: () => boolean, what: string): Promise<void> {
+  return within(
+    new Promise<void>((resolve) => {
+      const test = () => check() && resolve();
+      client.doc.on("update", test);
+      test();
+    }),
+    10_000,
+    what,
+  );
+}
+
 export interface ConnectOptions {
   /** Share another client's socket (Hocuspocus multiplexes documents on one connection). */
   websocketProvider?: HocuspocusProviderWebsocket;

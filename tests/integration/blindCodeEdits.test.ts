@@ -6,7 +6,7 @@
 // joins the codebook as its coder left it, its steps in the lineage.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { findBlindCode, type Code } from "@concord/shared";
-import { connect, recordingSocket, synced, within, type CollabClient } from "../helpers/collab";
+import { connect, recordingSocket, synced, untilDoc, type CollabClient } from "../helpers/collab";
 import { api, createTranscript, discard, storedText, type ServerProcess, type TestUser } from "../helpers/server";
 import { expectJson as json, startTeam } from "../helpers/team";
 
@@ -55,18 +55,6 @@ async function code(who: TestUser, words: string, codeId: string): Promise<{ id:
   return json(call(who, "POST", `/documents/${documentId}/codings`, { codeId, start, end: start + words.length }), 201);
 }
 
-/** Resolves once `check` holds for the document, checking on every update. */
-function until(client: CollabClient, check: () => boolean, what: string): Promise<void> {
-  return within(
-    new Promise<void>((resolve) => {
-      const test = () => check() && resolve();
-      client.doc.on("update", test);
-      test();
-    }),
-    10_000,
-    what,
-  );
-}
 
 beforeAll(async () => {
   ({
@@ -119,7 +107,7 @@ describe("a code made during blind coding", () => {
         200,
       );
       expect(changed).toMatchObject({ name: SECRET.renamed, color: SECRET.color, description: SECRET.description, level: "focused", parentId: sharedCode, blindDocumentId: documentId });
-      await until(aLayer, () => heldInA()?.name === SECRET.renamed, "A's layer carries the new name");
+      await untilDoc(aLayer, () => heldInA()?.name === SECRET.renamed, "A's layer carries the new name");
       // Moves the coder may not make are refused, changing nothing: under itself, its own child, or a code that is not there.
       for (const parentId of [held.id, inner.id, "no-such-code"]) await json(call(coderA, "PATCH", `/projects/${projectId}/codes/${held.id}`, { parentId }), 400);
       expect(heldInA()).toMatchObject({ name: SECRET.renamed, parentId: sharedCode });
@@ -162,7 +150,7 @@ describe("a code made during blind coding", () => {
 
       // B's own next coding reaches B's layer socket: every frame sent before it on this socket has arrived.
       const bLater = await code(coderB, "How did", sharedCode);
-      await until(bLayer, () => bLayer.doc.getMap("codings").has(bLater.id), "B's own coding arrives");
+      await untilDoc(bLayer, () => bLayer.doc.getMap("codings").has(bLater.id), "B's own coding arrives");
       const everything = Buffer.concat([...frames, ...bBodies.map((body) => Buffer.from(body))]);
       expect(everything.includes(Buffer.from(bLater.id))).toBe(true);
       for (const secret of [...Object.values(SECRET), held.id, inner.id, "Held-A"]) expect(everything.includes(Buffer.from(secret)), `B received "${secret}"`).toBe(false);

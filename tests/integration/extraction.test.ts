@@ -7,7 +7,7 @@
 import { NOT_RETRIEVED_FIELD, REVIEW_ITEMS_FIELD } from "@concord/shared";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { connect, synced, within, type CollabClient } from "../helpers/collab";
+import { connect, synced, untilDoc, type CollabClient } from "../helpers/collab";
 import { api, discard, importRis, type ServerProcess, type TestUser } from "../helpers/server";
 import { startTeam } from "../helpers/team";
 
@@ -157,16 +157,6 @@ describe("full texts not retrieved", () => {
     try {
       for (const who of [viewer, rater]) watched.push(await synced(connect(server.url, listing.collab.revealed, who.token), "the full-text revealed document"));
       const marks = (client: CollabClient) => client.doc.getMap<string>(NOT_RETRIEVED_FIELD);
-      const changes = (client: CollabClient, check: () => boolean, what: string) =>
-        within(
-          new Promise<void>((resolve) => {
-            const test = () => check() && resolve();
-            client.doc.on("update", test);
-            test();
-          }),
-          10_000,
-          what,
-        );
       const itemsBefore = watched[0]!.doc.getMap(REVIEW_ITEMS_FIELD).toJSON();
 
       // A refused mark changes no document; the accepted one after it is the first change seen.
@@ -175,7 +165,7 @@ describe("full texts not retrieved", () => {
       expect((await call(lead, "PUT", `/projects/${projectId}/not-retrieved/${fourth}`, { note: "n".repeat(1001) })).status).toBe(400);
       expect((await call(rater, "PUT", `/projects/${projectId}/not-retrieved/${fourth}`, { note: "x" })).status).toBe(403);
       const mark = await json<{ markedAt: string }>(call(lead, "PUT", `/projects/${projectId}/not-retrieved/${fourth}`, { note: "Asked the library twice" }));
-      for (const client of watched) await changes(client, () => marks(client).get(fourth) === mark.markedAt, "the mark reaches a watching member");
+      for (const client of watched) await untilDoc(client, () => marks(client).get(fourth) === mark.markedAt, "the mark reaches a watching member");
       expect(updates).toBe(1);
       expect(marks(watched[0]!).toJSON()).toEqual({ [fourth]: mark.markedAt });
       // Nothing of anyone's work, nor the note, travels with it.
@@ -183,7 +173,7 @@ describe("full texts not retrieved", () => {
       expect(JSON.stringify(watched[0]!.doc.toJSON())).not.toContain("library");
 
       await ok(call(lead, "DELETE", `/projects/${projectId}/not-retrieved/${fourth}`), 204);
-      for (const client of watched) await changes(client, () => !marks(client).has(fourth), "the undo reaches a watching member");
+      for (const client of watched) await untilDoc(client, () => !marks(client).has(fourth), "the undo reaches a watching member");
     } finally {
       for (const client of watched) client.destroy();
     }

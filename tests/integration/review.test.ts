@@ -6,7 +6,7 @@
 // after); a thread on a rating disagreement; bad input refused with nothing changed.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CLOSE, buildDocumentName, drawSample, readReviewEntries, type OwnReviewEntry, type RevealedReviewEntry } from "@concord/shared";
-import { connect, recordingSocket, synced, within, type CollabClient } from "../helpers/collab";
+import { connect, recordingSocket, synced, untilDoc, within, type CollabClient } from "../helpers/collab";
 import { api, discard, importRis, type ServerProcess, type TestUser } from "../helpers/server";
 import { expectJson as json, startTeam } from "../helpers/team";
 
@@ -53,17 +53,6 @@ const rateItem = (who: TestUser, name: string, recordId: string, body: unknown) 
 const item = async (who: TestUser, name: string, recordId: string) => json<Item>(await call(who, "GET", `${stage(name)}/items/${recordId}`), 200);
 const assignments = async (name: string) => (await json<{ assignments: Assignment[] }>(await call(lead, "GET", `${stage(name)}/assignments`), 200)).assignments;
 
-function until(client: CollabClient, check: () => boolean, what: string): Promise<void> {
-  return within(
-    new Promise<void>((resolve) => {
-      const test = () => check() && resolve();
-      client.doc.on("update", test);
-      test();
-    }),
-    10_000,
-    what,
-  );
-}
 
 beforeAll(async () => {
   ({
@@ -167,7 +156,7 @@ describe("screening and appraisal by two raters", () => {
       expect(leadSaw.work.map((w) => w.rater.id)).toEqual([lead.userId]);
       // B's later change reaches B's own document, so every frame sent before it has arrived.
       await json(await rateItem(raterB, "title_abstract", target, { decision: "include", comment: "B's own note" }), 200);
-      await until(own, () => readReviewEntries<OwnReviewEntry>(own.doc).get(target)?.work.answers.decision === "include", "B's draft reaches B");
+      await untilDoc(own, () => readReviewEntries<OwnReviewEntry>(own.doc).get(target)?.work.answers.decision === "include", "B's draft reaches B");
 
       const bodies = await Promise.all([
         call(raterB, "GET", `${stage("title_abstract")}/items/${target}`).then((r) => r.text()),
@@ -195,7 +184,7 @@ describe("screening and appraisal by two raters", () => {
       expect(watched.work.map((w) => w.rater.id).sort()).toEqual([lead.userId, raterB.userId].sort());
       const watcher = await synced(connect(server.url, bDoc, coLead.token), "B's document, watched");
       clients.push(watcher);
-      await until(watcher, () => readReviewEntries<OwnReviewEntry>(watcher.doc).get(target)?.work.comments.decision === "B's own note", "the co-lead watches B's work");
+      await untilDoc(watcher, () => readReviewEntries<OwnReviewEntry>(watcher.doc).get(target)?.work.comments.decision === "B's own note", "the co-lead watches B's work");
       // Still blind for the raters themselves, whatever the setting.
       expect((await item(raterB, "title_abstract", target)).work.map((w) => w.rater.id)).toEqual([raterB.userId]);
       const closed = new Promise<string>((resolve) => watcher.provider.on("close", ({ event }: { event: { reason: string } }) => resolve(event.reason)));
@@ -220,7 +209,7 @@ describe("screening and appraisal by two raters", () => {
       const after = await json<Item>(await rateItem(raterB, "title_abstract", target, { decision: "include", submit: true }), 200);
       expect(after.revealed).toBe(true);
       expect(after.work.find((w) => w.rater.id === lead.userId)!.comments.decision).toBe(SECRET);
-      await until(revealed, () => readReviewEntries<RevealedReviewEntry>(revealed.doc).get(target)?.work.length === 2, "the revealed item reaches B");
+      await untilDoc(revealed, () => readReviewEntries<RevealedReviewEntry>(revealed.doc).get(target)?.work.length === 2, "the revealed item reaches B");
       expect(readReviewEntries<RevealedReviewEntry>(revealed.doc).get(target)!.work.find((w) => w.rater === lead.userId)!.answers).toEqual({ decision: "exclude", reason: "not-qualitative" });
     } finally {
       for (const client of clients) client.destroy();
