@@ -76,6 +76,13 @@ export function untilDoc(client: CollabClient, check: () => boolean, what: strin
   );
 }
 
+/** One entry of a `collab` listing (GET /api/documents/:id, GET /api/projects/:id): a document the caller may open. */
+export interface CollabEntry {
+  name: string;
+  kind: string;
+  coderId?: string;
+}
+
 export interface ConnectOptions {
   /** Share another client's socket (Hocuspocus multiplexes documents on one connection). */
   websocketProvider?: HocuspocusProviderWebsocket;

@@ -6,7 +6,7 @@
 // joins the codebook as its coder left it, its steps in the lineage.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { findBlindCode, type Code } from "@concord/shared";
-import { connect, recordingSocket, synced, untilDoc, type CollabClient } from "../helpers/collab";
+import { connect, recordingSocket, synced, untilDoc, type CollabClient, type CollabEntry } from "../helpers/collab";
 import { api, createTranscript, discard, storedText, type ServerProcess, type TestUser } from "../helpers/server";
 import { expectJson as json, startTeam } from "../helpers/team";
 
@@ -22,11 +22,6 @@ let projectId: string;
 let documentId: string;
 let sharedCode: string;
 
-interface Collab {
-  name: string;
-  kind: string;
-  coderId?: string;
-}
 interface CodeAnswer {
   id: string;
   name: string;
@@ -44,8 +39,8 @@ interface Codebook {
 
 const call = (who: TestUser, method: string, route: string, body?: unknown) => api(server.url, who.token, method, route, body);
 const collabOf = async (who: TestUser) => [
-  ...(await json<{ collab: Collab[] }>(await call(who, "GET", `/documents/${documentId}`), 200)).collab,
-  ...(await json<{ collab: Collab[] }>(await call(who, "GET", `/projects/${projectId}`), 200)).collab,
+  ...(await json<{ collab: CollabEntry[] }>(await call(who, "GET", `/documents/${documentId}`), 200)).collab,
+  ...(await json<{ collab: CollabEntry[] }>(await call(who, "GET", `/projects/${projectId}`), 200)).collab,
 ];
 const codebook = (who: TestUser) => json<Codebook>(call(who, "GET", `/projects/${projectId}/codes`), 200);
 

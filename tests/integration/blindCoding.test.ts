@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as Y from "yjs";
 import { CLOSE, readCodings } from "@concord/shared";
-import { connect, connectSynced, recordingSocket, synced, within, type CollabClient } from "../helpers/collab";
+import { connect, connectSynced, recordingSocket, synced, within, type CollabClient, type CollabEntry } from "../helpers/collab";
 import { api, createTranscript, discard, storedText, type ServerProcess, type TestUser } from "../helpers/server";
 import { expectJson as json, startTeam } from "../helpers/team";
 import { authFrame, openRawSocket, updateFrame } from "./hocuspocusFrames";
@@ -27,11 +27,6 @@ let projectId: string;
 let documentId: string;
 let sharedCode: string;
 
-interface Collab {
-  name: string;
-  kind: string;
-  coderId?: string;
-}
 interface Coding {
   id: string;
   codeId: string;
@@ -51,7 +46,7 @@ interface Agreement {
 }
 
 const call = (who: TestUser, method: string, route: string, body?: unknown) => api(server.url, who.token, method, route, body);
-const collabOf = async (who: TestUser, id = documentId) => (await json<{ collab: Collab[] }>(await call(who, "GET", `/documents/${id}`), 200)).collab;
+const collabOf = async (who: TestUser, id = documentId) => (await json<{ collab: CollabEntry[] }>(await call(who, "GET", `/documents/${id}`), 200)).collab;
 const codings = async (who: TestUser, id = documentId) => (await json<{ codings: Coding[] }>(await call(who, "GET", `/documents/${id}/codings`), 200)).codings;
 
 async function span(words: string, id = documentId): Promise<{ start: number; end: number }> {
@@ -131,7 +126,7 @@ describe("blind double coding", () => {
       bBodies.push(await response.clone().text());
       return response;
     };
-    const bDocs = [...(await json<{ collab: Collab[] }>(await asB("GET", `/documents/${documentId}`), 200)).collab, ...(await json<{ collab: Collab[] }>(await asB("GET", `/projects/${projectId}`), 200)).collab];
+    const bDocs = [...(await json<{ collab: CollabEntry[] }>(await asB("GET", `/documents/${documentId}`), 200)).collab, ...(await json<{ collab: CollabEntry[] }>(await asB("GET", `/projects/${projectId}`), 200)).collab];
     expect(bDocs.map((d) => d.kind).sort()).toEqual(["codebook", "layer", "round", "text", "threads"]);
     expect(bDocs.find((d) => d.kind === "layer")!.coderId).toBe(coderB.userId);
     const frames: Buffer[] = [];
